@@ -17,7 +17,8 @@ from .losses import BNStatsLoss, discriminator_loss, alignment_loss
 from .inversion import Inversion
 
 # %% auto #0
-__all__ = ['frozen', 'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
+__all__ = ['frozen', 'NonFiniteLoss', 'last_checkpoint_note', 'FiniteCheck', 'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth',
+           'KDStep', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -31,7 +32,28 @@ def frozen(model:nn.Module):
         for p,f in zip(model.parameters(), flags): p.requires_grad_(f)
         model.train(was_training)
 
-# %% ../nbs/06_callbacks.ipynb #c75b50f2
+# %% ../nbs/06_callbacks.ipynb #3afd55fc
+class NonFiniteLoss(RuntimeError): "Raised when a loss stays non-finite for too many steps in a row"
+
+def last_checkpoint_note(learn) -> str:
+    "Where the last good checkpoint of `learn`'s run is, in words"
+    ck = getattr(learn, 'run_checkpoint', None)
+    if ck is not None and ck.last_saved is not None: return f"The last good checkpoint is {ck.path} (epoch {ck.last_saved})."
+    return "No checkpoint was saved (pass `checkpoint=` to cdx_learner to keep one)."
+
+class FiniteCheck:
+    "Count non-finite values of one loss; raise `NonFiniteLoss` after `patience` in a row"
+    def __init__(self, name:str, patience:int=5): store_attr(); self.n_skipped, self.in_a_row = 0, 0
+    def __call__(self, loss, learn=None) -> bool:
+        "True if `loss` is finite; otherwise count it, and stop the run when there were `patience` in a row"
+        if torch.isfinite(loss).all(): self.in_a_row = 0; return True
+        self.n_skipped += 1; self.in_a_row += 1
+        if self.in_a_row >= self.patience:
+            raise NonFiniteLoss(f"The {self.name} was not finite for {self.in_a_row} steps in a row; stopping. "
+                                f"{last_checkpoint_note(learn)} Lower the learning rates and resume.")
+        return False
+
+# %% ../nbs/06_callbacks.ipynb #4cc1e08a
 class _DeviceCallback(Callback):
     "Moves the modules named in `_modules` to the `Learner`'s device at the start of fitting"
     _modules = ()
@@ -40,7 +62,7 @@ class _DeviceCallback(Callback):
     def _to_device(self):
         for n in self._modules: getattr(self, n).to(self.device)
 
-# %% ../nbs/06_callbacks.ipynb #3afd55fc
+# %% ../nbs/06_callbacks.ipynb #ce2ef73c
 class GeneratorStep(_DeviceCallback):
     "Each training epoch, synthesise a batch by inverting `teacher` with `method`, adding feature alignment when a `DiscriminatorStep` is present"
     order,_modules = 1,('teacher','generator')
@@ -48,12 +70,19 @@ class GeneratorStep(_DeviceCallback):
                  generator:nn.Module, # maps latent codes to pixel-space images
                  method:Inversion, # the base inversion method (its loss, augmentation and schedule)
                  mean, std, # the teacher's normalisation
-                 n_classes:int):
-        store_attr(); self.opt, self.g_loss, self.terms, self.n_skipped, self.round_losses = None, float('nan'), {}, 0, []
+                 n_classes:int,
+                 patience:int=5): # non-finite generator losses in a row before the run stops
+        store_attr(); self.opt, self.g_loss, self.terms, self.round_losses = None, float('nan'), {}, []
+        self.finite = FiniteCheck('generator loss', patience)
     def before_fit(self):
         self._to_device(); self.teacher.eval()
         if self.opt is None: self.opt = self.method.generator_opt(self.generator)
         self.bn = BNStatsLoss(self.teacher) if self.method.bn else None
+    def state_dict(self):
+        return dict(generator=self.generator.state_dict(), opt=self.opt.state_dict() if self.opt else None, n_skipped=self.finite.n_skipped)
+    def load_state_dict(self, sd:dict):
+        self._to_device(); self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
+        if sd['opt'] is not None: self.opt = self.method.generator_opt(self.generator); self.opt.load_state_dict(sd['opt'])
     def before_train(self): self.learn.synthetic = self.synthesize()
 
     def _teacher(self, xin):
@@ -77,18 +106,18 @@ class GeneratorStep(_DeviceCallback):
                 if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                 loss = sum(terms.values())
                 self.opt.zero_grad(); opt_z.zero_grad()
-                if not torch.isfinite(loss): self.n_skipped += 1; continue
+                if not self.finite(loss, self.learn): continue
                 loss.backward(); self.opt.step(); opt_z.step()
                 if disc is not None: disc.step()
                 self.round_losses.append(loss.item())
                 if best is None or loss.item() < best[0]: best = (loss.item(), x.detach(), y_t)
                 log.append({k: float(v) for k,v in terms.items()})
-        if best is None: raise RuntimeError(f"Every generator step of epoch {self.epoch} had a non-finite loss; lower the learning rates.")
+        if best is None: raise NonFiniteLoss(f"Every generator step of epoch {self.epoch} had a non-finite loss. {last_checkpoint_note(self.learn)}")
         self.terms = {k: sum(d[k] for d in log)/len(log) for k in log[-1]}
         self.g_loss = sum(self.terms.values())
         return ImageSet(best[1], best[2])
 
-# %% ../nbs/06_callbacks.ipynb #bc497e5d
+# %% ../nbs/06_callbacks.ipynb #c75a5d1f
 class DiscriminatorStep(_DeviceCallback):
     "Train the conditional feature discriminator on condensed vs synthetic teacher features, and give the generator its alignment loss"
     order,_modules = 0,('teacher','discriminator')
@@ -101,14 +130,21 @@ class DiscriminatorStep(_DeviceCallback):
                  lr:float=1e-3, # discriminator learning rate (Adam, betas 0.5, 0.999)
                  diffaug:nn.Module|None=None, # augmentation of both sides before the teacher; default `DiffAugment()`
                  layer:nn.Module|str|None=None, # teacher layer whose input is the feature; default the penultimate
-                 bs:int=256): # most condensed samples per discriminator step
-        store_attr(but='diffaug'); self.diffaug = ifnone(diffaug, DiffAugment())
+                 bs:int=256, # most condensed samples per discriminator step
+                 patience:int=5): # non-finite discriminator losses in a row before the run stops
+        store_attr(but='diffaug'); self.diffaug = ifnone(diffaug, DiffAugment()); self.finite = FiniteCheck('discriminator loss', patience)
         self.opt, self._syn, self.losses = None, None, []
+    def _new_opt(self): return torch.optim.Adam(self.discriminator.parameters(), lr=self.lr, betas=(0.5, 0.999))
     def before_fit(self):
         self._to_device(); self.teacher.eval()
         self.cond = ImageSet(self.condensed.x.to(self.device), self.condensed.y.to(self.device))
-        if self.opt is None: self.opt = torch.optim.Adam(self.discriminator.parameters(), lr=self.lr, betas=(0.5, 0.999))
+        if self.opt is None: self.opt = self._new_opt()
     def before_train(self): self.losses = []
+    def state_dict(self): return dict(discriminator=self.discriminator.state_dict(), opt=self.opt.state_dict() if self.opt else None)
+    def load_state_dict(self, sd:dict):
+        self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
+        if sd['opt'] is not None:
+            self.opt = self._new_opt(); self.opt.load_state_dict(sd['opt'])
     @property
     def d_loss(self): return sum(self.losses)/len(self.losses) if self.losses else float('nan')
 
@@ -126,10 +162,10 @@ class DiscriminatorStep(_DeviceCallback):
         with torch.no_grad(): f_cond = self.features(c.x)
         loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes)
         self.opt.zero_grad()
-        if not torch.isfinite(loss): return
+        if not self.finite(loss, self.learn): return
         loss.backward(); self.opt.step(); self.losses.append(loss.item())
 
-# %% ../nbs/06_callbacks.ipynb #4cc1e08a
+# %% ../nbs/06_callbacks.ipynb #bd7ee843
 class PoolGrowth(Callback):
     "Add each round's synthetic batch, with the teacher's labels, to the pool"
     order = 3
@@ -146,7 +182,7 @@ class KDStep(_DeviceCallback):
     def before_batch(self):
         with torch.no_grad(): self.learn.yb = (self.teacher(*self.xb),)
 
-# %% ../nbs/06_callbacks.ipynb #c75a5d1f
+# %% ../nbs/06_callbacks.ipynb #2df1ca0c
 def cdx_metrics(learn):
     "`ValueMetric`s for the generator loss, the discriminator loss and the pool size of a cdx `Learner`"
     ms = []

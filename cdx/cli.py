@@ -17,15 +17,18 @@ __all__ = ['prepare_out', 'distill']
 # %% ../nbs/09_cli.ipynb #1119a53d
 _outputs = ('results.csv', 'results.md', 'samples.png')
 
-def prepare_out(out:str|None, force:bool=False, spc:int=1) -> Path:
-    "The run's output folder: new and timestamped by default; an existing one with results only with `force`"
+def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) -> Path:
+    "The run's output folder: new and timestamped by default; an existing one with results only with `force` or `resume`"
+    if resume:
+        if out is None or not (Path(out)/'results.csv').exists(): raise FileNotFoundError(f"--resume needs --out pointing at an earlier run's folder (one with results.csv); got {out}.")
+        return Path(out)
     if out is None:
         base = Path('cdx-runs')/f"digits-spc{spc}-{time.strftime('%Y%m%d-%H%M%S')}"
         out, i = base, 1
         while out.exists(): out, i = base.with_name(f"{base.name}-{i}"), i+1
     out = Path(out)
     if not force and any((out/f).exists() for f in _outputs):
-        raise FileExistsError(f"{out} already holds results of an earlier run; choose another --out, or pass --force to overwrite them.")
+        raise FileExistsError(f"{out} already holds results of an earlier run; pass --resume to finish it, choose another --out, or pass --force to overwrite them.")
     out.mkdir(parents=True, exist_ok=True)
     return out
 
@@ -36,12 +39,13 @@ def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
             spc:int=1, # condensed samples per class
             epochs:int=None, # epochs per distillation (default: the digits preset, 30)
             out:str=None, # output folder (default: a new folder under cdx-runs/)
-            force:bool=False): # allow overwriting the results in an existing --out
+            force:bool=False, # allow overwriting the results in an existing --out
+            resume:bool=False): # finish an interrupted benchmark in --out, keeping its finished runs
     "Distil a digits student from one condensed sample per class, and compare it with every baseline"
     if n_seeds < 1 or spc < 1: raise SystemExit("--n-seeds and --spc must be at least 1")
-    folder = prepare_out(out, force=force, spc=spc)
+    folder = prepare_out(out, force=force, spc=spc, resume=resume)
     t0 = time.time()
-    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs)
+    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume)
     print(f"\nDigits benchmark, {spc} condensed sample(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
     print(to_markdown(g))
     print(f"\nResults in {folder.resolve()}")

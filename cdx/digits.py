@@ -17,10 +17,11 @@ from .models import digits_teacher_net, digits_student_net, Generator
 from .augment import ShiftFlip
 from .inversion import Inversion
 from .learner import cdx_learner, train_classifier, evaluate
+from .checkpoint import atomic_save, safe_load
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'digits_preset', 'table_rows', 'cache_dir', 'recipe_key', 'atomic_save', 'digits_teacher',
-           'digits_condensed', 'digits_run', 'summarize', 'to_markdown', 'plot_per_class', 'digits_benchmark']
+__all__ = ['teacher_recipe', 'digits_preset', 'table_rows', 'cache_dir', 'recipe_key', 'digits_teacher', 'digits_condensed',
+           'digits_run', 'summarize', 'to_markdown', 'plot_per_class', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -30,12 +31,6 @@ def cache_dir() -> Path:
     return Path(os.environ.get('CDX_CACHE', Path.home()/'.cache'/'cdx'))
 
 def recipe_key(recipe:dict) -> str: return hashlib.sha1(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:10]
-
-def atomic_save(obj, path:Path):
-    "`torch.save` to a temporary file next to `path`, then rename: a crash never leaves a half-written `path`"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    torch.save(obj, tmp); os.replace(tmp, path)
 
 # %% ../nbs/08_digits.ipynb #34f9de83
 def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` with the recipe's split)
@@ -48,7 +43,7 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
     path = Path(ifnone(path, cache_dir()/f"digits-teacher-{recipe_key(r)}.pth"))
     model = digits_teacher_net(c=r['c'])
     if path.exists():
-        ckpt = torch.load(path, map_location='cpu', weights_only=True)
+        ckpt = safe_load(path)
         if ckpt.get('recipe') != r: raise ValueError(f"{path} holds a teacher trained with another recipe: {ckpt.get('recipe')}; delete it or pass `path`.")
         model.load_state_dict(ckpt['model'])
         return model.eval()
@@ -126,13 +121,16 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
                      spc:int=1, # condensed samples per class
                      epochs:int|None=None, # epochs per distillation (default: the preset's)
                      variants=('ce','kd','mi','cs','full','real'),
-                     data:Digits|None=None, teacher:nn.Module|None=None) -> pd.DataFrame:
+                     data:Digits|None=None, teacher:nn.Module|None=None,
+                     resume:bool=False) -> pd.DataFrame: # keep the runs already in `out/results.csv` and do only the others
     "Run the digits table and write its files to `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     teacher_acc = evaluate(teacher, data.dl('test'))
-    jobs = [(s,v) for s in seeds for v in variants]
-    runs, pb = [], progress_bar(jobs)
+    runs = pd.read_csv(out/'results.csv').to_dict('records') if resume and (out/'results.csv').exists() else []
+    done = {(r['seed'], r['variant']) for r in runs}
+    jobs = [(s,v) for s in seeds for v in variants if (s,v) not in done]
+    pb = progress_bar(jobs)
     for s,v in pb:
         r = digits_run(v, teacher, data, digits_condensed(data, spc, seed=s), seed=s, epochs=epochs)
         pb.comment = f"seed {s} {table_rows[v]}: {r['acc']:.3f}"

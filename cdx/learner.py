@@ -21,9 +21,10 @@ from .losses import KDLoss
 from .inversion import Inversion, get_method
 from .pool import Pool
 from .callbacks import *
+from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch
 
 # %% auto #0
-__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'cdx_learner', 'evaluate', 'train_classifier']
+__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'ResumeAt', 'cdx_learner', 'evaluate', 'train_classifier']
 
 # %% ../nbs/07_learner.ipynb #9e7ce642
 variants = dict(
@@ -70,6 +71,10 @@ def _valid_dl(dls_valid):
     if dls_valid is None: raise ValueError("cdx_learner needs `dls_valid`, a DataLoader of real (normalised image, label) pairs to measure the student on.")
     return dls_valid
 
+class ResumeAt(SkipToEpoch):
+    "Skip the epochs a resumed run already did, in the next `fit` only"
+    def after_fit(self): self.learn.remove_cb(self)
+
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval mode
                 student:nn.Module, # the network to distil into; becomes `learn.model`
@@ -91,6 +96,10 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 pool_cap:int|None=None, # most images the pool holds (see `Pool`)
                 pool_dtype=torch.uint8, # storage type of the pool
                 metrics=None, # extra metrics; accuracy and the cdx losses are always shown
+                checkpoint=None, # file to save the whole run to (see `RunCheckpoint`); None saves nothing
+                checkpoint_every:int=1, # epochs between checkpoints
+                resume=None, # checkpoint to continue from: `fit` then starts after its epoch
+                nan_patience:int=5, # non-finite losses in a row (of any one step) before the run stops
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
@@ -108,17 +117,24 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['generate']:
         method.check(teacher); pool.check_batch_size(method.bs)
         generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
-        out_shape = tuple(generator(torch.randn(2, method.nz)).shape[1:])
+        with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz)).shape[1:])
         if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
-        cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes), PoolGrowth(pool)]
+        cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=nan_patience), PoolGrowth(pool)]
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
-        cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, layer=feature_layer))
+        cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug,
+                                     layer=feature_layer, patience=nan_patience))
     if v['kd']: cbs.append(KDStep(teacher))
+    cbs.append(NonFiniteGuard(nan_patience))
+    if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device)
+    cbs += L(kwargs.pop('cbs', None))
     learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=KDLoss(T), cbs=cbs, **kwargs)
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
     learn.metrics = [accuracy] + cdx_metrics(learn) + L(metrics)
+    if resume is not None:
+        ck = learn.load_run(resume)
+        learn.add_cb(ResumeAt(ck['epoch']+1))
     return learn
 
 # %% ../nbs/07_learner.ipynb #960edf41

@@ -55,4 +55,10 @@ class Pool:
     @property
     def n_synthetic(self): return len(self) - self.n_fixed
     def nbytes(self): return self._x.numel()*self._x.element_size() + self._y.numel()*8
+    def state_dict(self): return dict(x=self._x, y=self._y, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted)
+    def load_state_dict(self, sd:dict):
+        if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
+            raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
+        self._x, self._y = sd['x'].clone(), sd['y'].clone()
+        self.n_fixed, self.n_seen, self.n_evicted = sd['n_fixed'], sd['n_seen'], sd['n_evicted']
     def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype})"
