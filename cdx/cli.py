@@ -15,7 +15,7 @@ from .digits import digits_benchmark, to_markdown
 __all__ = ['prepare_out', 'distill']
 
 # %% ../nbs/09_cli.ipynb #1119a53d
-_outputs = ('results.csv', 'results.md', 'samples.png')
+_outputs = ('results.csv', 'results.md', 'samples.png', 'condensed.png')
 
 def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) -> Path:
     "The run's output folder: new and timestamped by default; an existing one with results only with `force` or `resume`"
@@ -40,13 +40,14 @@ def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
             epochs:int=None, # epochs per distillation (default: the digits preset, 30)
             out:str=None, # output folder (default: a new folder under cdx-runs/)
             force:bool=False, # allow overwriting the results in an existing --out
-            resume:bool=False): # finish an interrupted benchmark in --out, keeping its finished runs
-    "Distil a digits student from one condensed sample per class, and compare it with every baseline"
+            resume:bool=False, # finish an interrupted benchmark in --out, keeping its finished runs
+            source:str='dm'): # condensed input: 'dm' (distribution matching) or 'real' (random real samples)
+    "Distil a digits student from one condensed image per class, and compare it with every baseline"
     if n_seeds < 1 or spc < 1: raise SystemExit("--n-seeds and --spc must be at least 1")
     folder = prepare_out(out, force=force, spc=spc, resume=resume)
     t0 = time.time()
-    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume)
-    print(f"\nDigits benchmark, {spc} condensed sample(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
+    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume, source=source)
+    print(f"\nDigits benchmark, {spc} {source} image(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
     print(to_markdown(g))
     print(f"\nResults in {folder.resolve()}")
     return g

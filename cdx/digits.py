@@ -18,6 +18,7 @@ from .augment import ShiftFlip
 from .inversion import Inversion
 from .learner import cdx_learner, train_classifier, evaluate
 from .checkpoint import atomic_save, safe_load
+from .condense import condense_dm
 
 # %% auto #0
 __all__ = ['teacher_recipe', 'digits_preset', 'table_rows', 'cache_dir', 'recipe_key', 'digits_teacher', 'digits_condensed',
@@ -56,9 +57,13 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
     return model.eval()
 
 # %% ../nbs/08_digits.ipynb #7c6d82f0
-def digits_condensed(data:Digits, spc:int=1, seed:int=0) -> ImageSet:
-    "The condensed input of the digits benchmark: `spc` real training samples per class, drawn with `seed`"
-    return sample_per_class(data.train, k=spc, seed=seed, n_classes=data.n_classes)
+def digits_condensed(data:Digits, spc:int=1, seed:int=0,
+                     source:str='real', # 'dm': condensed by distribution matching from the training split; 'real': random real samples
+                     dm_iters:int=200) -> ImageSet:
+    "The condensed input of the digits benchmark: `spc` images per class, condensed by DM or drawn from the training split, with `seed`"
+    if source == 'real': return sample_per_class(data.train, k=spc, seed=seed, n_classes=data.n_classes)
+    if source == 'dm': return condense_dm(data.train, spc, data.mean, data.std, iters=dm_iters, seed=seed, n_classes=data.n_classes, show_progress=False)
+    raise ValueError(f"Unknown condensed source {source!r}; choose 'dm' or 'real'.")
 
 digits_preset = dict(epochs=30, lr=3e-3, kd_steps=20, bs=64, T=4., lam=0.03, ngf=16, g_steps=20, synth_bs=64, warmup=2)
 
@@ -104,7 +109,7 @@ def to_markdown(g:pd.DataFrame) -> str:
 def plot_per_class(imgs:ImageSet, # pixel-space images with labels
                    n_classes:int, per_class:int=8, title:str|None=None, fname=None):
     "A grid with one row per class of up to `per_class` images; saved to `fname` if given"
-    fig,axs = plt.subplots(n_classes, per_class, figsize=(per_class*0.8, n_classes*0.8))
+    fig,axs = plt.subplots(n_classes, per_class, figsize=(max(per_class, 2)*0.8, n_classes*0.8), squeeze=False)
     for c in range(n_classes):
         xs = imgs.x[imgs.y==c][:per_class]
         for j in range(per_class):
@@ -122,7 +127,9 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
                      epochs:int|None=None, # epochs per distillation (default: the preset's)
                      variants=('ce','kd','mi','cs','full','real'),
                      data:Digits|None=None, teacher:nn.Module|None=None,
-                     resume:bool=False) -> pd.DataFrame: # keep the runs already in `out/results.csv` and do only the others
+                     resume:bool=False, # keep the runs already in `out/results.csv` and do only the others
+                     source:str='dm', # condensed input: 'dm' (condensed by distribution matching) or 'real' (random real samples)
+                     dm_iters:int=200) -> pd.DataFrame:
     "Run the digits table and write its files to `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -131,14 +138,17 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     done = {(r['seed'], r['variant']) for r in runs}
     jobs = [(s,v) for s in seeds for v in variants if (s,v) not in done]
     pb = progress_bar(jobs)
+    condensed, what = {}, (f"condensed by DM ({dm_iters} iterations)" if source == 'dm' else 'random real')
     for s,v in pb:
-        r = digits_run(v, teacher, data, digits_condensed(data, spc, seed=s), seed=s, epochs=epochs)
+        if s not in condensed: condensed[s] = digits_condensed(data, spc, seed=s, source=source, dm_iters=dm_iters)
+        r = digits_run(v, teacher, data, condensed[s], seed=s, epochs=epochs)
         pb.comment = f"seed {s} {table_rows[v]}: {r['acc']:.3f}"
         if v == 'full' and s == seeds[0]:
             pool = r['learn'].pool
             plot_per_class(pool[pool.n_fixed:], data.n_classes, title='cdx: synthetic digits by teacher label', fname=out/'samples.png')
+            plot_per_class(condensed[s], data.n_classes, per_class=spc, title=f'condensed input ({what})', fname=out/'condensed.png')
         runs.append(r)
         pd.DataFrame([{k: o[k] for k in ('variant','seed','acc','seconds')} for o in runs]).to_csv(out/'results.csv', index=False)
     g = summarize(runs, teacher_acc)
-    (out/'results.md').write_text(f"Digits, {spc} condensed sample(s) per class, seeds {list(seeds)}\n\n" + to_markdown(g) + '\n')
+    (out/'results.md').write_text(f"Digits, {spc} image(s) per class {what}, seeds {list(seeds)}\n\n" + to_markdown(g) + '\n')
     return g
