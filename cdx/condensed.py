@@ -192,6 +192,7 @@ def load_folder(root, # folder with one sub-folder of images per class
 
 # %% ../nbs/10_condensed.ipynb #218ab958
 def _labels_of(ds):
+    if hasattr(ds, 'tls') and len(ds.tls) > 1: return torch.tensor([int(ds.tls[-1][i]) for i in range(len(ds))])  # fastai Datasets: labels without decoding images
     for attr in ('targets', 'y', 'labels'):
         v = getattr(ds, attr, None)
         if v is not None and not callable(v):
