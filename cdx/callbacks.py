@@ -92,16 +92,16 @@ class GeneratorStep(_DeviceCallback):
     def synthesize(self) -> ImageSet:
         "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
         m, disc = self.method, getattr(self.learn, 'discriminator_step', None)
-        z, y, opt_z = m.new_round(self.n_classes, self.device)
+        z, y, opt_z = m.new_round(self.n_classes, self.device, self.generator)
         use_student, best, log = m.use_student(self.epoch), None, []
         self.round_losses = []
         self.generator.train()
         with frozen(self.model) as student:
             for _ in range(m.g_steps):
-                x = self.generator(z)
+                x = m.images(self.generator, z)
                 xin = normalize(m.tfm(x), self.mean, self.std)
                 t_out, bn_loss = self._teacher(xin)
-                terms = m.loss(t_out, student(xin) if use_student else None, y, bn_loss, self.epoch)
+                terms = m.loss(t_out, student(xin) if use_student else None, y, bn_loss, self.epoch, x=x)
                 y_t = t_out.argmax(1).detach()
                 if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                 loss = sum(terms.values())

@@ -6,13 +6,13 @@ Docs: https://cdx-dev.github.io/cdx/inversion.html.md"""
 
 # %% ../nbs/04_inversion.ipynb #7f8a84bc
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .losses import BNStatsLoss, adversarial_loss
 from .augment import ShiftFlip
 
 # %% auto #0
-__all__ = ['methods', 'Inversion', 'get_method']
+__all__ = ['methods', 'Inversion', 'total_variation', 'js_divergence', 'bounded_disagreement', 'DeepInversion', 'get_method']
 
 # %% ../nbs/04_inversion.ipynb #1c8e80f7
 class Inversion:
@@ -35,22 +35,72 @@ class Inversion:
     def generator_opt(self, generator:nn.Module):
         "The optimiser of the generator, kept across rounds"
         return torch.optim.Adam(generator.parameters(), lr=self.lr_g, betas=(0.5, 0.999))
-    def new_round(self, n_classes:int, device):
+    def new_round(self, n_classes:int, device, generator=None):
         "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
         z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
         y = torch.randint(0, n_classes, (self.bs,), device=device)
         return z, y, torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
+    def images(self, generator:nn.Module, z): return generator(z)
     def use_student(self, epoch:int): return bool(self.adv) and epoch >= self.warmup
-    def loss(self, t_out, s_out, y, bn_loss, epoch:int) -> dict:
-        "The weighted terms of `L_MI` for one batch"
+    def disagreement(self, s_out, t_out): return adversarial_loss(s_out, t_out)
+    def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:
+        "The weighted terms of `L_MI` for one batch (`x`: the pixel-space images, for methods with image priors)"
         terms = dict(oh=self.oh*F.cross_entropy(t_out, y))
         if self.bn: terms['bn'] = self.bn*bn_loss
-        if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*adversarial_loss(s_out, t_out)
+        if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
         return terms
     def __repr__(self): return f"{type(self).__name__}(bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs})"
 
 # %% ../nbs/04_inversion.ipynb #9771dd4f
-methods = {'inversion': Inversion}
+def total_variation(x:torch.Tensor):
+    "DeepInversion's total-variation prior: summed L2 norms of neighbour differences in four directions"
+    d1 = x[:,:,:,:-1] - x[:,:,:,1:]
+    d2 = x[:,:,:-1,:] - x[:,:,1:,:]
+    d3 = x[:,:,1:,:-1] - x[:,:,:-1,1:]
+    d4 = x[:,:,:-1,:-1] - x[:,:,1:,1:]
+    return sum(torch.norm(d) for d in (d1, d2, d3, d4))
+
+def js_divergence(s_logits, t_logits, T:float=3.):
+    "Batch-mean Jensen-Shannon divergence between the softened predictions of student and teacher"
+    p, q = F.softmax(s_logits/T, 1), F.softmax(t_logits/T, 1)
+    m = (0.5*(p+q)).clamp_min(1e-12).log()
+    return 0.5*(F.kl_div(m, p, reduction='batchmean') + F.kl_div(m, q, reduction='batchmean'))
+
+def bounded_disagreement(s_logits, t_logits, T:float=3.):
+    "ADI's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
+    return 1. - js_divergence(s_logits, t_logits, T).clamp(0., 1.)
+
+# %% ../nbs/04_inversion.ipynb #04754e37
+class DeepInversion(Inversion):
+    "DeepInversion / ADI: BN statistics, confidence, total-variation and L2 priors, jitter and flip, bounded JS competition"
+    name = 'deepinversion'
+    def __init__(self, bn:float=10., # weight of the BN-statistics loss (the reference's 10)
+                 tv:float=2.5e-5, # weight of the total-variation prior
+                 l2:float=0., # weight of the L2 pixel prior
+                 adv:float=1., # weight of ADI's competition term (0: plain DeepInversion)
+                 jitter:int=2, # random shift in pixels
+                 p_flip:float=0., # flip probability (0.5 for natural images; 0 for digits)
+                 pixels:bool=False, # optimise the images directly instead of a generator
+                 lr_x:float=0.05, # learning rate of the pixels when `pixels=True`
+                 **kwargs):
+        super().__init__(bn=bn, adv=adv, tfm=ShiftFlip(jitter, p_flip), **kwargs); store_attr('tv,l2,pixels,lr_x')
+    def new_round(self, n_classes:int, device, generator=None):
+        if not self.pixels: return super().new_round(n_classes, device)
+        shape = getattr(generator, 'img_shape', None)
+        if shape is None: raise ValueError("DeepInversion(pixels=True) needs the image shape: pass a generator with an `img_shape` attribute.")
+        x = torch.randn(self.bs, *shape, device=device, requires_grad=True)
+        y = torch.randint(0, n_classes, (self.bs,), device=device)
+        return x, y, torch.optim.Adam([x], lr=self.lr_x, betas=(0.5, 0.999))
+    def images(self, generator, z): return torch.sigmoid(z) if self.pixels else generator(z)
+    def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out)
+    def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:
+        terms = super().loss(t_out, s_out, y, bn_loss, epoch)
+        if x is not None and self.tv: terms['tv'] = self.tv*total_variation(x)
+        if x is not None and self.l2: terms['l2'] = self.l2*x.pow(2).sum(dim=(1,2,3)).mean()
+        return terms
+
+# %% ../nbs/04_inversion.ipynb #825823e6
+methods = {'inversion': Inversion, 'deepinversion': DeepInversion}
 
 def get_method(method:str|Inversion|None=None, **kwargs) -> Inversion:
     "An inversion method from its name (see `methods`) or an instance; `None` gives the default `Inversion`"

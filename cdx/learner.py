@@ -18,7 +18,7 @@ from .data import ImageSet, TensorDL, check_condensed
 from .models import Generator, FeatureDiscriminator, FeatureHook
 from .augment import ShiftFlip
 from .losses import KDLoss
-from .inversion import Inversion, get_method
+from .inversion import Inversion, DeepInversion, get_method
 from .pool import Pool
 from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch
@@ -137,7 +137,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
         learn.add_cb(ResumeAt(ck['epoch']+1))
     return learn
 
-# %% ../nbs/07_learner.ipynb #960edf41
+# %% ../nbs/07_learner.ipynb #e82f2d7d
 def evaluate(model:nn.Module, dl) -> float:
     "Top-1 accuracy of `model` on the normalised batches of `dl`"
     dev = next(model.parameters()).device
@@ -147,7 +147,7 @@ def evaluate(model:nn.Module, dl) -> float:
     model.train(was)
     return correct/n
 
-# %% ../nbs/07_learner.ipynb #6c76af4c
+# %% ../nbs/07_learner.ipynb #935c7478
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def train_classifier(model:nn.Module, # network to train
                      train:ImageSet, # training images in pixel space
