@@ -109,11 +109,12 @@ class GeneratorStep(_DeviceCallback):
                 if not self.finite(loss, self.learn): continue
                 loss.backward(); self.opt.step(); opt_z.step()
                 if disc is not None: disc.step()
-                self.round_losses.append(loss.item())
-                if best is None or loss.item() < best[0]: best = (loss.item(), x.detach(), y_t)
-                log.append({k: float(v) for k,v in terms.items()})
+                l = loss.item()                                     # the one host sync of the step
+                self.round_losses.append(l)
+                if best is None or l < best[0]: best = (l, x.detach(), y_t)
+                log.append({k: v.detach() for k,v in terms.items()})
         if best is None: raise NonFiniteLoss(f"Every generator step of epoch {self.epoch} had a non-finite loss. {last_checkpoint_note(self.learn)}")
-        self.terms = {k: sum(d[k] for d in log)/len(log) for k in log[-1]}
+        self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
         self.g_loss = sum(self.terms.values())
         return ImageSet(best[1], best[2])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math, random, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from fastprogress.fastprogress import progress_bar
-from .data import ImageSet, normalize, sample_per_class
+from .data import ImageSet, normalize, denormalize, sample_per_class
 from .condensed import CondensedSet
 
 # %% auto #0
@@ -89,7 +89,7 @@ def condense_dm(ds:ImageSet, # the labelled set to condense (pixel space)
         net = random_convnet(ds.x.shape[1], width, depth)
         loss = dm_loss(net, [r[torch.randperm(len(r))[:batch_real]] for r in real], syn, k)
         opt.zero_grad(); loss.backward(); opt.step()
-    x = (syn.detach()*torch.tensor(std).view(1,-1,1,1) + torch.tensor(mean).view(1,-1,1,1))
+    x = denormalize(syn.detach(), mean, std)
     out = ((x < 0) | (x > 1)).float().mean().item()
     return CondensedSet(x.clamp(0, 1), init.y, f"DM, {k} per class, {iters} iterations, seed {seed}",
                         [f"initialised from real samples (seed {seed})", f"clamped {out:.2%} of values to [0, 1]"])

@@ -60,7 +60,8 @@ def to_pixels(x:torch.Tensor, # stored images `[N, C, H, W]`
         mean, std = get_stats(stats)
         if len(mean) != x.shape[1]: raise ValueError(f"The statistics have {len(mean)} channels but the {name} has {x.shape[1]}.")
         p = denormalize(x, mean, std)
-        lo, hi = p.quantile(0.01).item(), p.quantile(0.99).item()
+        sample = p.flatten()[::max(1, p.numel()//1_000_000)]              # torch.quantile refuses tensors over 16M values
+        lo, hi = sample.quantile(0.01).item(), sample.quantile(0.99).item()
         if hi - lo < 0.33 and 0 <= x.min() and x.max() <= 1:
             raise ValueError(f"The {name} was passed as normalised, but its values already lie in [0, 1] and undoing the normalisation leaves "
                              f"them in [{lo:.2f}, {hi:.2f}]: they look like pixels. Pass stats=None.")
@@ -86,7 +87,7 @@ def from_arrays(x, # images as a tensor or NumPy array, `[N, C, H, W]` or `[N, H
                 channels_last:bool=False, # `x` is `[N, H, W, C]`
                 source:str='arrays') -> CondensedSet:
     "A `CondensedSet` from in-memory images and labels"
-    x, y = torch.as_tensor(np.asarray(x)) if isinstance(x, np.ndarray) else torch.as_tensor(x), torch.as_tensor(np.asarray(y)).long()
+    x, y = torch.as_tensor(x), torch.as_tensor(np.asarray(y)).long()
     if channels_last: x = x.permute(0, 3, 1, 2)
     notes = []
     if x.dtype == torch.uint8: x = x.float()/255; notes.append("scaled uint8 values by 1/255")

@@ -74,7 +74,7 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
                epochs:int|None=None, # epochs (default: the preset's)
                **kwargs) -> dict:
     "Train one digits student; returns its test accuracy, wall-clock seconds and `Learner`"
-    p = {**digits_preset, **kwargs}; epochs = ifnone(epochs, p.pop('epochs')); p.pop('epochs', None)
+    p = {**digits_preset, **kwargs}; epochs = ifnone(epochs, p['epochs']); del p['epochs']
     t0 = time.time(); set_seed(seed)
     student = digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1])
     if variant == 'real': learn = train_classifier(student, data.train, data.dl('valid'), epochs=epochs, tfm=ShiftFlip(1))
