@@ -6,11 +6,11 @@ Docs: https://cdx-dev.github.io/cdx/augment.html.md"""
 
 # %% ../nbs/02_augment.ipynb #d6b7f87d
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 
 # %% auto #0
-__all__ = ['translate', 'flip', 'brightness', 'saturation', 'contrast', 'cutout', 'DiffAugment', 'ShiftFlip']
+__all__ = ['translate', 'flip', 'brightness', 'saturation', 'contrast', 'cutout', 'DiffAugment', 'ShiftFlip', 'RandomResizedCrop']
 
 # %% ../nbs/02_augment.ipynb #2bda71e4
 def translate(x:torch.Tensor, # pixel-space batch
@@ -76,3 +76,21 @@ class ShiftFlip(nn.Module):
     def __init__(self, max_shift:int=2, p_flip:float=0.): super().__init__(); store_attr()
     def forward(self, x): return flip(translate(x, self.max_shift), self.p_flip) if self.p_flip else translate(x, self.max_shift)
     def extra_repr(self): return f"max_shift={self.max_shift}, p_flip={self.p_flip}"
+
+# %% ../nbs/02_augment.ipynb #a966137c
+class RandomResizedCrop(nn.Module):
+    "Differentiable random crop of `scale` of the area and aspect ratio in `ratio`, resized to the input size; then a flip with `p_flip`"
+    def __init__(self, scale=(0.25, 1.), # range of the crop's share of the image area
+                 ratio=(3/4, 4/3), # range of the crop's aspect ratio
+                 p_flip:float=0.): super().__init__(); store_attr()
+    def forward(self, x):
+        n, dev = len(x), x.device
+        area = torch.empty(n, device=dev).uniform_(*self.scale)
+        logr = torch.empty(n, device=dev).uniform_(math.log(self.ratio[0]), math.log(self.ratio[1]))
+        sw, sh = (area*logr.exp()).sqrt().clamp(max=1.), (area/logr.exp()).sqrt().clamp(max=1.)   # crop side / image side
+        cx, cy = (torch.rand(n, device=dev)*2-1)*(1-sw), (torch.rand(n, device=dev)*2-1)*(1-sh)   # centre, crop stays inside
+        theta = torch.zeros(n, 2, 3, device=dev, dtype=x.dtype)
+        theta[:,0,0], theta[:,0,2], theta[:,1,1], theta[:,1,2] = sw, cx, sh, cy
+        out = F.grid_sample(x, F.affine_grid(theta, list(x.shape), align_corners=False), align_corners=False)
+        return flip(out, self.p_flip) if self.p_flip else out
+    def extra_repr(self): return f"scale={self.scale}, ratio={self.ratio}, p_flip={self.p_flip}"

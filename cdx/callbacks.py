@@ -13,7 +13,7 @@ from fastai.learner import ValueMetric
 from .data import ImageSet, normalize
 from .models import FeatureHook
 from .augment import DiffAugment
-from .losses import BNStatsLoss, discriminator_loss, alignment_loss
+from .losses import discriminator_loss, alignment_loss
 from .inversion import Inversion
 
 # %% auto #0
@@ -75,45 +75,45 @@ class GeneratorStep(_DeviceCallback):
         store_attr(); self.opt, self.g_loss, self.terms, self.round_losses = None, float('nan'), {}, []
         self.finite = FiniteCheck('generator loss', patience)
     def before_fit(self):
-        self._to_device(); self.teacher.eval()
+        self._to_device(); self.teacher.eval(); self._setup()
         if self.opt is None: self.opt = self.method.generator_opt(self.generator)
-        self.bn = BNStatsLoss(self.teacher) if self.method.bn else None
+    def _setup(self): self.method.setup(self.teacher, self.n_classes, self.device, self.mean, self.std)
     def state_dict(self):
-        return dict(generator=self.generator.state_dict(), opt=self.opt.state_dict() if self.opt else None, n_skipped=self.finite.n_skipped)
+        return dict(generator=self.generator.state_dict(), opt=self.opt.state_dict() if self.opt else None, n_skipped=self.finite.n_skipped,
+                    method=self.method.state_dict())
     def load_state_dict(self, sd:dict):
-        self._to_device(); self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
+        self._to_device(); self._setup(); self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
+        self.method.load_state_dict(sd['method'])
         if sd['opt'] is not None: self.opt = self.method.generator_opt(self.generator); self.opt.load_state_dict(sd['opt'])
     def before_train(self): self.learn.synthetic = self.synthesize()
-
-    def _teacher(self, xin):
-        with (self.bn or contextlib.nullcontext()): t_out = self.teacher(xin)
-        return t_out, (self.bn.pop() if self.bn else 0.)
 
     def synthesize(self) -> ImageSet:
         "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
         m, disc = self.method, getattr(self.learn, 'discriminator_step', None)
-        z, y, opt_z = m.new_round(self.n_classes, self.device, self.generator)
+        rnd = m.start_round(self.generator, self.opt, self.epoch)
         use_student, best, log = m.use_student(self.epoch), None, []
         self.round_losses = []
-        self.generator.train()
+        rnd.gen.train()
         with frozen(self.model) as student:
             for _ in range(m.g_steps):
-                x = m.images(self.generator, z)
+                x = m.images(rnd.gen, rnd.z)
                 xin = normalize(m.tfm(x), self.mean, self.std)
-                t_out, bn_loss = self._teacher(xin)
-                terms = m.loss(t_out, student(xin) if use_student else None, y, bn_loss, self.epoch, x=x)
+                t_out, bn_loss = m.forward(self.teacher, xin)
+                terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, self.epoch, x=x)
                 y_t = t_out.argmax(1).detach()
                 if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                 loss = sum(terms.values())
-                self.opt.zero_grad(); opt_z.zero_grad()
+                for o in rnd.opts: o.zero_grad()
                 if not self.finite(loss, self.learn): continue
-                loss.backward(); self.opt.step(); opt_z.step()
+                loss.backward(); m.after_backward(rnd)
+                for o in rnd.opts: o.step()
                 if disc is not None: disc.step()
                 l = loss.item()                                     # the one host sync of the step
                 self.round_losses.append(l)
-                if best is None or l < best[0]: best = (l, x.detach(), y_t)
+                if best is None or l < best[0]: best = (l, x.detach(), y_t); m.keep(rnd)
                 log.append({k: v.detach() for k,v in terms.items()})
         if best is None: raise NonFiniteLoss(f"Every generator step of epoch {self.epoch} had a non-finite loss. {last_checkpoint_note(self.learn)}")
+        m.end_round(rnd)
         self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
         self.g_loss = sum(self.terms.values())
         return ImageSet(best[1], best[2])

@@ -78,7 +78,7 @@ def config_diff(saved:dict, current:dict) -> list:
     return [f"{k}: checkpoint {saved.get(k)!r}, this run {current.get(k)!r}" for k in sorted(set(saved)|set(current)) if saved.get(k) != current.get(k)]
 
 # %% ../nbs/06a_checkpoint.ipynb #7f043677
-_cb_names = ('generator_step', 'discriminator_step')
+_cb_names = ('generator_step', 'discriminator_step', 'replay_step')
 
 def _opt_state(opt):
     if opt is None: return None

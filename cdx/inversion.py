@@ -6,18 +6,28 @@ Docs: https://cdx-dev.github.io/cdx/inversion.html.md"""
 
 # %% ../nbs/04_inversion.ipynb #7f8a84bc
 from __future__ import annotations
-import math, torch, torch.nn as nn, torch.nn.functional as F
+import copy, math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
-from .losses import BNStatsLoss, adversarial_loss
-from .augment import ShiftFlip
+from .data import normalize
+from .models import FeatureHook
+from .losses import BNStatsLoss, bn_layers, adversarial_loss
+from .augment import ShiftFlip, RandomResizedCrop
 
 # %% auto #0
-__all__ = ['methods', 'Inversion', 'total_variation', 'js_divergence', 'bounded_disagreement', 'DeepInversion', 'get_method']
+__all__ = ['methods', 'Round', 'Inversion', 'total_variation', 'js_divergence', 'bounded_disagreement', 'DeepInversion',
+           'reset_first_layers', 'add_grads', 'Fast', 'contrastive_loss', 'InstanceMeans', 'L2Norm', 'mlp_head',
+           'reinit_generator', 'CMI', 'class_balance', 'PREDFKD', 'get_method']
 
-# %% ../nbs/04_inversion.ipynb #1c8e80f7
+# %% ../nbs/04_inversion.ipynb #1b1f188c
+class Round:
+    "What one synthesis round works on: generator `gen`, latent codes `z`, pseudo-labels `y`, the optimisers `opts` stepped after each backward"
+    def __init__(self, gen:nn.Module, z:torch.Tensor, y:torch.Tensor, opts:list, **kwargs):
+        store_attr('gen,z,y'); self.opts = [o for o in opts if o is not None]; self.__dict__.update(kwargs)
+
+# %% ../nbs/04_inversion.ipynb #0b8a2624
 class Inversion:
     "Generator-based model inversion: confidence on pseudo-labels + BN statistics + adversarial disagreement"
-    name = 'inversion'
+    name, kd_loss, replay = 'inversion', 'kl', False
     def __init__(self, bn:float=1., # weight of the BN-statistics loss (0 turns it off)
                  oh:float=1., # weight of the confidence (cross-entropy on pseudo-labels) loss
                  adv:float=1., # weight of the adversarial teacher/student disagreement loss
@@ -28,19 +38,34 @@ class Inversion:
                  lr_g:float=1e-3, # generator learning rate (Adam, betas 0.5, 0.999)
                  lr_z:float=1e-2, # latent-code learning rate
                  tfm:nn.Module|None=None): # augmentation before the teacher; default `ShiftFlip(2)`
-        store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2))
+        store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2)); self.bn_loss, self.teacher = None, None
+    bn_mmt = 0.
     def check(self, teacher:nn.Module):
         "Fail early if the teacher cannot serve this method"
         if self.bn: BNStatsLoss(teacher)
+    def setup(self, teacher:nn.Module, n_classes:int, device, mean, std):
+        "Bind the method to a run's teacher, once (called at the start of every `fit`)"
+        if self.teacher is teacher: return
+        store_attr('teacher,n_classes,device,mean,std')
+        self.bn_loss = BNStatsLoss(teacher, mmt=self.bn_mmt) if self.bn else None
     def generator_opt(self, generator:nn.Module):
-        "The optimiser of the generator, kept across rounds"
+        "The optimiser of the generator, kept across rounds (None: the method makes one per round)"
         return torch.optim.Adam(generator.parameters(), lr=self.lr_g, betas=(0.5, 0.999))
     def new_round(self, n_classes:int, device, generator=None):
         "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
         z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
         y = torch.randint(0, n_classes, (self.bs,), device=device)
         return z, y, torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
+    def start_round(self, generator:nn.Module, g_opt, epoch:int) -> Round:
+        "The `Round` of `epoch`: the generator and its kept optimiser, fresh codes and labels"
+        z, y, opt_z = self.new_round(self.n_classes, self.device, generator)
+        return Round(generator, z, y, [g_opt, opt_z])
     def images(self, generator:nn.Module, z): return generator(z)
+    def forward(self, teacher:nn.Module, xin):
+        "The teacher's logits for the normalised batch `xin`, and the BN-statistics loss of that pass"
+        if self.bn_loss is None: return teacher(xin), 0.
+        with self.bn_loss: t_out = teacher(xin)
+        return t_out, self.bn_loss.pop()
     def use_student(self, epoch:int): return bool(self.adv) and epoch >= self.warmup
     def disagreement(self, s_out, t_out): return adversarial_loss(s_out, t_out)
     def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:
@@ -49,9 +74,16 @@ class Inversion:
         if self.bn: terms['bn'] = self.bn*bn_loss
         if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
         return terms
-    def __repr__(self): return f"{type(self).__name__}(bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs})"
+    def after_backward(self, rnd:Round): "After each backward, before the optimisers step"
+    def keep(self, rnd:Round): "The step just taken made the best batch of the round so far"
+    def end_round(self, rnd:Round): "The round's steps are done"
+    def state_dict(self) -> dict: return dict(bn=self.bn_loss.state_dict() if self.bn_loss else None)
+    def load_state_dict(self, sd:dict):
+        if sd.get('bn') is not None and self.bn_loss is not None: self.bn_loss.load_state_dict(sd['bn'])
+    def _settings(self): return f"bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs}"
+    def __repr__(self): return f"{type(self).__name__}({self._settings()})"
 
-# %% ../nbs/04_inversion.ipynb #9771dd4f
+# %% ../nbs/04_inversion.ipynb #a70a348c
 def total_variation(x:torch.Tensor):
     "DeepInversion's total-variation prior: summed L2 norms of neighbour differences in four directions"
     d1 = x[:,:,:,:-1] - x[:,:,:,1:]
@@ -70,7 +102,7 @@ def bounded_disagreement(s_logits, t_logits, T:float=3.):
     "ADI's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
     return 1. - js_divergence(s_logits, t_logits, T).clamp(0., 1.)
 
-# %% ../nbs/04_inversion.ipynb #04754e37
+# %% ../nbs/04_inversion.ipynb #0670caf1
 class DeepInversion(Inversion):
     "DeepInversion / ADI: BN statistics, confidence, total-variation and L2 priors, jitter and flip, bounded JS competition"
     name = 'deepinversion'
@@ -99,8 +131,187 @@ class DeepInversion(Inversion):
         if x is not None and self.l2: terms['l2'] = self.l2*x.pow(2).sum(dim=(1,2,3)).mean()
         return terms
 
-# %% ../nbs/04_inversion.ipynb #825823e6
-methods = {'inversion': Inversion, 'deepinversion': DeepInversion}
+# %% ../nbs/04_inversion.ipynb #0d96ba13
+def reset_first_layers(generator:nn.Module):
+    "Re-initialise the first `nn.Linear` and the first `nn.Conv2d` of `generator` (weights N(0, 0.02), biases 0)"
+    for kind in (nn.Linear, nn.Conv2d):
+        m = next((m for m in generator.modules() if isinstance(m, kind)), None)
+        if m is None: continue
+        nn.init.normal_(m.weight, 0., 0.02)
+        if m.bias is not None: nn.init.zeros_(m.bias)
+
+def add_grads(dst:nn.Module, src:nn.Module):
+    "Add the gradients of `src`'s parameters to those of `dst` (same architecture): first-order MAML's accumulation"
+    for p, q in zip(dst.parameters(), src.parameters()):
+        if q.grad is None: continue
+        if p.grad is None: p.grad = torch.zeros_like(p)
+        p.grad.add_(q.grad)
+
+# %% ../nbs/04_inversion.ipynb #957821d0
+class Fast(Inversion):
+    "Fast: a meta-learned generator (first-order MAML), BN statistics with momentum, optional partial reset"
+    name, presets = 'fast', {2: (0.015, 5e-3), 5: (0.01, 3e-3), 10: (0.01, 2e-3)}
+    def __init__(self, g_steps:int=10, # inner steps per round: 2, 5 or 10 pick the published learning rates
+                 lr_z:float|None=None, # latent-code learning rate (default: the preset of `g_steps`)
+                 lr_g:float|None=None, # inner generator learning rate; the meta step uses `lr_g * g_steps`
+                 bn:float=10., oh:float=0.5, adv:float=1., warmup:int=20, bs:int=256, nz:int=256,
+                 bn_mmt:float=0.9, # momentum of the BN statistics across rounds
+                 reset_at:int|None=140, # epoch at which the first layers of the generator are re-initialised; None: never
+                 **kwargs):
+        if lr_z is None or lr_g is None:
+            if g_steps not in self.presets:
+                raise ValueError(f"Fast has published learning rates for g_steps in {sorted(self.presets)}, not {g_steps}; pass lr_z and lr_g.")
+            lr_z, lr_g = ifnone(lr_z, self.presets[g_steps][0]), ifnone(lr_g, self.presets[g_steps][1])
+        super().__init__(bn=bn, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, lr_z=lr_z, **kwargs)
+        store_attr('bn_mmt,reset_at')
+    def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g*self.g_steps, betas=(0.5, 0.999))
+    def start_round(self, generator, g_opt, epoch):
+        if self.reset_at is not None and epoch == self.reset_at: reset_first_layers(generator)
+        z, y, _ = self.new_round(self.n_classes, self.device)
+        fast = copy.deepcopy(generator)
+        inner = torch.optim.Adam([{'params': fast.parameters()}, {'params': [z], 'lr': self.lr_z}], lr=self.lr_g, betas=(0.5, 0.999))
+        g_opt.zero_grad(set_to_none=True)
+        return Round(fast, z, y, [inner], meta=generator, meta_opt=g_opt)
+    def after_backward(self, rnd): add_grads(rnd.meta, rnd.gen)
+    def end_round(self, rnd):
+        if any(p.grad is not None for p in rnd.meta.parameters()): rnd.meta_opt.step()
+        if self.bn_loss is not None and self.bn_mmt: self.bn_loss.update_mmt()
+    def _settings(self): return super()._settings() + f", lr_z={self.lr_z}, lr_g={self.lr_g}, bn_mmt={self.bn_mmt}, reset_at={self.reset_at}"
+
+# %% ../nbs/04_inversion.ipynb #e157684f
+def contrastive_loss(head:nn.Module, # projects features to L2-normalised vectors
+                     local:torch.Tensor, glob:torch.Tensor, # features of the local and global views of the current batch
+                     bank_local:torch.Tensor, bank_global:torch.Tensor, # features of earlier batches' views, possibly empty
+                     T:float=0.1): # temperature
+    "CMI's contrastive loss: each local view must pick out its own global view among all global views"
+    proj = head(torch.cat([local, bank_local, glob, bank_global]))
+    pl, pg = proj.chunk(2)
+    logits = pl @ pg.detach().T / T
+    ce = F.cross_entropy(logits, torch.arange(len(logits), device=logits.device), reduction='none')
+    n = len(local)
+    return ce[:n].mean() + ce[n:].mean() if len(bank_local) else ce.mean()
+
+# %% ../nbs/04_inversion.ipynb #e46b6b25
+class InstanceMeans:
+    "Record the per-sample spatial means of the inputs of every BN layer of `model`, concatenated, inside a `with` block"
+    def __init__(self, model:nn.Module): self.layers, self.feats, self.handles = bn_layers(model), [], []
+    def _hook(self, mod, inp): self.feats.append(inp[0].mean((2,3)) if inp[0].ndim == 4 else inp[0].flatten(1))
+    def __enter__(self): self.feats = []; self.handles = [l.register_forward_pre_hook(self._hook) for l in self.layers]; return self
+    def __exit__(self, *args):
+        for h in self.handles: h.remove()
+    @property
+    def features(self): return torch.cat(self.feats, 1)
+    @property
+    def dim(self): return sum(l.num_features for l in self.layers)
+
+class L2Norm(nn.Module):
+    "Scale each row to unit length"
+    def forward(self, v): return F.normalize(v, dim=1)
+
+def mlp_head(n_in:int, n_out:int):
+    "CMI's projection head: Linear-ReLU-Linear, L2-normalised output"
+    return nn.Sequential(nn.Linear(n_in, n_in), nn.ReLU(inplace=True), nn.Linear(n_in, n_out), L2Norm())
+
+def reinit_generator(generator:nn.Module):
+    "CMI's per-round reset: conv and linear weights N(0, 0.02), BN scales N(1, 0.02), every bias 0"
+    for m in generator.modules():
+        if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.normal_(m.weight, 0., 0.02)
+            if m.bias is not None: nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.modules.batchnorm._BatchNorm) and m.affine: nn.init.normal_(m.weight, 1., 0.02); nn.init.zeros_(m.bias)
+
+# %% ../nbs/04_inversion.ipynb #8aecc640
+class CMI(Inversion):
+    "CMI: a generator re-initialised every round, plus a contrastive loss against a memory bank of earlier rounds' features"
+    name = 'cmi'
+    def __init__(self, bn:float=1., oh:float=1., adv:float=0.5, warmup:int=0, g_steps:int=200, bs:int=256, nz:int=256,
+                 lr_g:float=1e-3, # learning rate of the generator, the codes and the head
+                 cr:float=0.8, # weight of the contrastive loss
+                 cr_T:float=0.1, # its temperature
+                 head_dim:int=256, # width of the projection
+                 bank_size:int=40960, # most features the memory bank keeps
+                 n_neg:int=4096, # banked features drawn as negatives per step
+                 local_scale=(0.25, 1.), # area range of the local view
+                 **kwargs):
+        super().__init__(bn=bn, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, lr_z=lr_g, **kwargs)
+        store_attr('cr,cr_T,head_dim,bank_size,n_neg'); self.local_tfm = RandomResizedCrop(local_scale, p_flip=self.tfm.p_flip)
+    def check(self, teacher):
+        if not bn_layers(teacher): raise ValueError(f"CMI's features are the inputs of the teacher's BatchNorm layers, and {type(teacher).__name__} has none; "
+                                                    "choose another method (e.g. 'prefkd').")
+        super().check(teacher)
+    def setup(self, teacher, n_classes, device, mean, std):
+        if self.teacher is teacher: return
+        super().setup(teacher, n_classes, device, mean, std)
+        self.means = InstanceMeans(teacher)
+        self.head = mlp_head(self.means.dim, self.head_dim).to(device)
+        self.head_opt = torch.optim.Adam(self.head.parameters(), lr=self.lr_g)
+        self.bank = torch.empty(0, 2*self.means.dim, device=device)
+    def generator_opt(self, generator): return None
+    def start_round(self, generator, g_opt, epoch):
+        reinit_generator(generator)
+        z, y, _ = self.new_round(self.n_classes, self.device)
+        opt = torch.optim.Adam([*generator.parameters(), z], lr=self.lr_g, betas=(0.5, 0.999))
+        return Round(generator, z, y, [opt, self.head_opt])
+    def forward(self, teacher, xin):
+        with self.means: t_out, bn_loss = super().forward(teacher, xin)
+        self._global = self.means.features
+        return t_out, bn_loss
+    def loss(self, t_out, s_out, y, bn_loss, epoch, x=None):
+        terms = super().loss(t_out, s_out, y, bn_loss, epoch)
+        with self.means: self.teacher(normalize(self.local_tfm(x), self.mean, self.std))
+        local = self.means.features
+        neg = self.bank[torch.randperm(len(self.bank), device=self.bank.device)[:self.n_neg]]
+        bl, bg = neg.chunk(2, dim=1)
+        terms['cr'] = self.cr*contrastive_loss(self.head, local, self._global, bl, bg, self.cr_T)
+        self._feats = torch.cat([local, self._global], 1).detach()
+        return terms
+    def keep(self, rnd): self._best = self._feats
+    def end_round(self, rnd): self.bank = torch.cat([self.bank, self._best])[-self.bank_size:]
+    def state_dict(self): return dict(super().state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
+    def load_state_dict(self, sd):
+        super().load_state_dict(sd); self.head.load_state_dict(sd['head']); self.head_opt.load_state_dict(sd['head_opt'])
+        self.bank = sd['bank'].to(self.device)
+    def _settings(self): return super()._settings() + f", cr={self.cr}, cr_T={self.cr_T}, head_dim={self.head_dim}, bank_size={self.bank_size}, n_neg={self.n_neg}"
+
+# %% ../nbs/04_inversion.ipynb #c76b7be8
+def class_balance(t_logits:torch.Tensor):
+    "PRE-DFKD's class-balance term `sum(p log10 p)` of the batch-mean prediction `p`: lowest (-log10 C) when classes are even"
+    p = F.softmax(t_logits, 1).mean(0)
+    return (p * torch.log10(p.clamp_min(1e-12))).sum()
+
+# %% ../nbs/04_inversion.ipynb #2ee05c49
+class PREDFKD(Inversion):
+    "PRE-DFKD: confidence, class balance and feature magnitude, bounded JS disagreement; L1 distillation; a VAE replays past samples"
+    name, kd_loss, replay = 'prefkd', 'l1', True
+    def __init__(self, oh:float=1., ie:float=5., # weights of the confidence and class-balance terms
+                 a:float=0.1, # weight of the feature-magnitude reward
+                 adv:float=1., warmup:int=0, g_steps:int=20, bs:int=1024, nz:int=1000,
+                 lr_g:float=0.02, # generator learning rate (Adam)
+                 replay_bs:int|None=None, # replayed samples per distillation batch; default `bs // 8`
+                 vae_nz:int|None=None, # latent size of the replay VAE; default `nz`
+                 vae_lr:float|None=None, # learning rate of the VAE; default `lr_g / 40`
+                 vae_steps:int=10, # VAE updates per round
+                 **kwargs):
+        super().__init__(bn=0, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, **kwargs)
+        store_attr('ie,a,vae_steps'); self.replay_bs, self.vae_nz, self.vae_lr = ifnone(replay_bs, bs//8), ifnone(vae_nz, nz), ifnone(vae_lr, lr_g/40)
+    def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g)
+    def start_round(self, generator, g_opt, epoch):
+        z = torch.randn(self.bs, self.nz, device=self.device)
+        return Round(generator, z, None, [g_opt])
+    def images(self, generator, z): return generator(torch.randn_like(z))
+    def forward(self, teacher, xin):
+        with FeatureHook(teacher) as h: t_out = teacher(xin)
+        self._feat = h.features
+        return t_out, 0.
+    def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out.detach())
+    def loss(self, t_out, s_out, y, bn_loss, epoch, x=None):
+        terms = dict(oh=self.oh*F.cross_entropy(t_out, t_out.argmax(1)), ie=self.ie*class_balance(t_out), act=-self.a*self._feat.abs().mean())
+        if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
+        return terms
+    def _settings(self): return f"oh={self.oh}, ie={self.ie}, a={self.a}, adv={self.adv}, g_steps={self.g_steps}, bs={self.bs}, replay_bs={self.replay_bs}, vae_steps={self.vae_steps}"
+
+# %% ../nbs/04_inversion.ipynb #d3b657ea
+methods = {m.name: m for m in (Inversion, DeepInversion, Fast, CMI, PREDFKD)}
 
 def get_method(method:str|Inversion|None=None, **kwargs) -> Inversion:
     "An inversion method from its name (see `methods`) or an instance; `None` gives the default `Inversion`"

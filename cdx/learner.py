@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/learner.html.md"""
 
 # %% ../nbs/07_learner.ipynb #b228b8b3
 from __future__ import annotations
-import contextlib, warnings, torch, torch.nn as nn
+import contextlib, copy, warnings, torch, torch.nn as nn
 from fastcore.all import *
 from fastai.learner import Learner
 from fastai.callback.progress import ProgressCallback  # registers the progress bar and `Learner.no_bar`
@@ -17,8 +17,9 @@ from fastai.torch_core import default_device
 from .data import ImageSet, TensorDL, check_condensed
 from .models import Generator, FeatureDiscriminator, FeatureHook
 from .augment import ShiftFlip
-from .losses import KDLoss
-from .inversion import Inversion, DeepInversion, get_method
+from .losses import KDLoss, L1KDLoss
+from .inversion import Inversion, DeepInversion, Fast, CMI, PREDFKD, get_method
+from .replay import ReplayVAE, ReplayStep
 from .pool import Pool
 from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch
@@ -112,6 +113,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     n_classes, n_feat = probe(teacher, student, xb, feature_layer)
     if v['pool_condensed'] or v['align']: check_condensed(condensed, n_classes, img_shape)
     method = get_method(method)
+    replay = v['generate'] and method.replay
+    if replay and pool_cap is None: pool_cap = (len(condensed) if v['pool_condensed'] else 0) + method.bs   # the VAE remembers the rest
     pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype)
     cbs = []
     if v['generate']:
@@ -120,6 +123,10 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
         with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz)).shape[1:])
         if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
         cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=nan_patience), PoolGrowth(pool)]
+    if replay:
+        vae = ReplayVAE(method.vae_nz, img_shape, ngf=getattr(generator, 'ngf', 32))
+        cbs.append(ReplayStep(teacher, vae, mean, std, n_replay=method.replay_bs, steps=method.vae_steps, lr=method.vae_lr,
+                              lr_z=method.lr_g, oh=method.oh, ie=method.ie, patience=nan_patience))
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
         cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug,
@@ -129,7 +136,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device)
     cbs += L(kwargs.pop('cbs', None))
-    learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=KDLoss(T), cbs=cbs, **kwargs)
+    loss_func = L1KDLoss() if v['generate'] and method.kd_loss == 'l1' else KDLoss(T)
+    learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
     learn.metrics = [accuracy] + cdx_metrics(learn) + L(metrics)
     if resume is not None:
@@ -137,7 +145,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
         learn.add_cb(ResumeAt(ck['epoch']+1))
     return learn
 
-# %% ../nbs/07_learner.ipynb #e82f2d7d
+# %% ../nbs/07_learner.ipynb #52a05498
 def evaluate(model:nn.Module, dl) -> float:
     "Top-1 accuracy of `model` on the normalised batches of `dl`"
     dev = next(model.parameters()).device
@@ -147,7 +155,7 @@ def evaluate(model:nn.Module, dl) -> float:
     model.train(was)
     return correct/n
 
-# %% ../nbs/07_learner.ipynb #935c7478
+# %% ../nbs/07_learner.ipynb #1d8f19f4
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def train_classifier(model:nn.Module, # network to train
                      train:ImageSet, # training images in pixel space

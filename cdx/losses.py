@@ -10,29 +10,41 @@ import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 
 # %% auto #0
-__all__ = ['bn_layers', 'bn_stat_loss', 'BNStatsLoss', 'kl_per_sample', 'kd_loss', 'KDLoss', 'adversarial_loss', 'wrong_labels',
-           'discriminator_inputs', 'discriminator_loss', 'alignment_loss']
+__all__ = ['bn_layers', 'batch_stats', 'bn_stat_loss', 'BNStatsLoss', 'kl_per_sample', 'kd_loss', 'KDLoss', 'L1KDLoss',
+           'adversarial_loss', 'wrong_labels', 'discriminator_inputs', 'discriminator_loss', 'alignment_loss']
 
 # %% ../nbs/03_losses.ipynb #e2f4c96d
 def bn_layers(model:nn.Module): return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
-def bn_stat_loss(x:torch.Tensor, bn:nn.Module):
-    "Distance between the batch statistics of `x` (the input of `bn`) and `bn`'s running statistics"
+def batch_stats(x:torch.Tensor):
+    "Per-channel mean and biased variance of `x` over every dimension but the channel one"
     dims = [0] + list(range(2, x.ndim))
-    mean, var = x.mean(dims), x.var(dims, unbiased=False)
+    return x.mean(dims), x.var(dims, unbiased=False)
+
+def bn_stat_loss(x:torch.Tensor, bn:nn.Module,
+                 prev:tuple|None=None, # momentum statistics `(mean, var)` of earlier batches, blended in with weight `mmt`
+                 mmt:float=0.):
+    "Distance between the batch statistics of `x` (the input of `bn`) and `bn`'s running statistics"
+    mean, var = batch_stats(x)
+    if prev is not None: mean, var = (1-mmt)*mean + mmt*prev[0], (1-mmt)*var + mmt*prev[1]
     return torch.norm(mean - bn.running_mean, 2) + torch.norm(var - bn.running_var, 2)
 
 class BNStatsLoss:
     "Collect the BN-statistics loss of every BN layer of `model` during forward passes, inside a `with` block"
-    def __init__(self, model:nn.Module):
-        self.layers = bn_layers(model)
+    def __init__(self, model:nn.Module,
+                 mmt:float=0.): # momentum across syntheses (Fast's 0.9): the loss sees `(1-mmt)*batch + mmt*earlier` statistics
+        self.layers, self.mmt = bn_layers(model), mmt
         if not self.layers:
             raise ValueError(f"The teacher ({type(model).__name__}) has no BatchNorm layers, so the BN-statistics loss cannot be computed. "
-                             "Turn it off (bn=0 in the inversion method) or choose a method without it.")
-        self.losses,self.handles = [],[]
-    def _hook(self, mod, inp): self.losses.append(bn_stat_loss(inp[0], mod))
+                             "Turn it off (bn=0 in the inversion method) or choose a method without it (e.g. 'prefkd').")
+        self.losses,self.handles,self.last,self.prev = [],[],{},{}
+    def _hook(self, i):
+        def f(mod, inp):
+            if self.mmt: self.last[i] = tuple(s.detach() for s in batch_stats(inp[0]))
+            self.losses.append(bn_stat_loss(inp[0], mod, self.prev.get(i), self.mmt))
+        return f
     def __enter__(self):
-        self.handles = [l.register_forward_pre_hook(self._hook) for l in self.layers]; return self
+        self.handles = [l.register_forward_pre_hook(self._hook(i)) for i,l in enumerate(self.layers)]; return self
     def __exit__(self, *args):
         for h in self.handles: h.remove()
         self.handles = []
@@ -40,8 +52,15 @@ class BNStatsLoss:
         "The summed loss of the forward passes since the last `pop`"
         loss = sum(self.losses) if self.losses else torch.tensor(0.); self.losses = []
         return loss
+    def update_mmt(self):
+        "Fold the statistics of the last batch into the momentum statistics (end of a synthesis round)"
+        for i,(m,v) in self.last.items():
+            p = self.prev.get(i)
+            self.prev[i] = (m, v) if p is None else (self.mmt*p[0] + (1-self.mmt)*m, self.mmt*p[1] + (1-self.mmt)*v)
+    def state_dict(self): return dict(prev=self.prev)
+    def load_state_dict(self, sd): self.prev = dict(sd['prev'])
 
-# %% ../nbs/03_losses.ipynb #facac06a
+# %% ../nbs/03_losses.ipynb #322c1090
 def kl_per_sample(s_logits, t_logits, T:float=1.):
     "`KL(softmax(t/T) || softmax(s/T))` for each sample"
     return F.kl_div(F.log_softmax(s_logits/T, 1), F.log_softmax(t_logits/T, 1), reduction='none', log_target=True).sum(1)
@@ -50,7 +69,7 @@ def kd_loss(s_logits, t_logits, T:float=4.):
     "Distillation loss: batch-mean `KL(t || s)` at temperature `T`, times `T^2`"
     return kl_per_sample(s_logits, t_logits, T).mean() * T*T
 
-# %% ../nbs/03_losses.ipynb #520dfb56
+# %% ../nbs/03_losses.ipynb #b43e65f2
 class KDLoss:
     "Distillation loss against teacher logits, cross-entropy against integer labels"
     def __init__(self, T:float=4.): self.T = T
@@ -61,13 +80,22 @@ class KDLoss:
     def decodes(self, x): return x.argmax(-1)
     def __repr__(self): return f"KDLoss(T={self.T})"
 
-# %% ../nbs/03_losses.ipynb #1967562b
+# %% ../nbs/03_losses.ipynb #12af8a0e
+class L1KDLoss(KDLoss):
+    "Mean absolute difference between student and teacher logits (PRE-DFKD), cross-entropy against integer labels"
+    def __init__(self): super().__init__(T=1.)
+    def __call__(self, pred, targ):
+        if targ.is_floating_point() and targ.shape == pred.shape: return F.l1_loss(pred, targ)
+        return F.cross_entropy(pred, targ)
+    def __repr__(self): return "L1KDLoss()"
+
+# %% ../nbs/03_losses.ipynb #2d00e18a
 def adversarial_loss(s_logits, t_logits):
     "Negative `KL(t || s)`, masked to samples where student and teacher agree on the class"
     agree = (s_logits.argmax(1) == t_logits.argmax(1)).float()
     return -(kl_per_sample(s_logits, t_logits) * agree).mean()
 
-# %% ../nbs/03_losses.ipynb #1e00ec8a
+# %% ../nbs/03_losses.ipynb #8f5acb31
 def wrong_labels(y:torch.Tensor, n_classes:int):
     "A uniformly random label different from `y`, for each sample"
     return (y + torch.randint(1, n_classes, y.shape, device=y.device)) % n_classes
