@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from fastcore.script import call_parse
-from .digits import digits_benchmark, to_markdown
+from .digits import digits_benchmark, digits_methods, to_markdown
 
 # %% auto #0
 __all__ = ['prepare_out', 'distill']
@@ -41,13 +41,15 @@ def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
             out:str=None, # output folder (default: a new folder under cdx-runs/)
             force:bool=False, # allow overwriting the results in an existing --out
             resume:bool=False, # finish an interrupted benchmark in --out, keeping its finished runs
-            source:str='dm'): # condensed input: 'dm' (distribution matching) or 'real' (random real samples)
+            source:str='dm', # condensed input: 'dm' (distribution matching) or 'real' (random real samples)
+            method:str='inversion'): # base inversion method: inversion, deepinversion, fast, cmi or prefkd
     "Distil a digits student from one condensed image per class, and compare it with every baseline"
     if n_seeds < 1 or spc < 1: raise SystemExit("--n-seeds and --spc must be at least 1")
+    if method not in digits_methods: raise ValueError(f"Unknown --method {method!r}; available: {', '.join(digits_methods)}.")
     folder = prepare_out(out, force=force, spc=spc, resume=resume)
     t0 = time.time()
-    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume, source=source)
-    print(f"\nDigits benchmark, {spc} {source} image(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
+    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume, source=source, method=method)
+    print(f"\nDigits benchmark, {method}, {spc} {source} image(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
     print(to_markdown(g))
     print(f"\nResults in {folder.resolve()}")
     return g

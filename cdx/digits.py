@@ -15,14 +15,14 @@ from fastai.torch_core import set_seed
 from .data import Digits, ImageSet, digits, sample_per_class
 from .models import digits_teacher_net, digits_student_net, Generator
 from .augment import ShiftFlip
-from .inversion import Inversion
+from .inversion import Inversion, get_method
 from .learner import cdx_learner, train_classifier, evaluate
 from .checkpoint import atomic_save, safe_load
 from .condense import condense_dm
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'digits_preset', 'table_rows', 'cache_dir', 'recipe_key', 'digits_teacher', 'digits_condensed',
-           'digits_run', 'summarize', 'to_markdown', 'plot_per_class', 'digits_benchmark']
+__all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'cache_dir', 'recipe_key', 'digits_teacher',
+           'digits_condensed', 'digits_run', 'summarize', 'to_markdown', 'plot_per_class', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -59,19 +59,33 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
 # %% ../nbs/08_digits.ipynb #7c6d82f0
 def digits_condensed(data:Digits, spc:int=1, seed:int=0,
                      source:str='real', # 'dm': condensed by distribution matching from the training split; 'real': random real samples
-                     dm_iters:int=200) -> ImageSet:
+                     dm_iters:int=200,
+                     cache:bool=True) -> ImageSet: # keep DM results in `cache_dir()`, keyed by everything that makes them
     "The condensed input of the digits benchmark: `spc` images per class, condensed by DM or drawn from the training split, with `seed`"
     if source == 'real': return sample_per_class(data.train, k=spc, seed=seed, n_classes=data.n_classes)
-    if source == 'dm': return condense_dm(data.train, spc, data.mean, data.std, iters=dm_iters, seed=seed, n_classes=data.n_classes, show_progress=False)
-    raise ValueError(f"Unknown condensed source {source!r}; choose 'dm' or 'real'.")
+    if source != 'dm': raise ValueError(f"Unknown condensed source {source!r}; choose 'dm' or 'real'.")
+    key = recipe_key(dict(spc=spc, seed=seed, iters=dm_iters, n=len(data.train), shape=list(data.img_shape), first=data.train.x[:4].sum().item()))
+    path = cache_dir()/f"digits-dm-{key}.pth"
+    if cache and path.exists(): d = safe_load(path); return ImageSet(d['x'], d['y'])
+    cs = condense_dm(data.train, spc, data.mean, data.std, iters=dm_iters, seed=seed, n_classes=data.n_classes, show_progress=False)
+    if cache: atomic_save(dict(x=cs.x, y=cs.y), path)
+    return cs
 
-digits_preset = dict(epochs=30, lr=3e-3, kd_steps=20, bs=64, T=4., lam=0.03, ngf=16, g_steps=20, synth_bs=64, warmup=2)
-
+# %% ../nbs/08_digits.ipynb #c4ef79bc
+digits_preset = dict(epochs=30, lr=3e-3, kd_steps=20, bs=64, T=4., lam=0.03, ngf=16)
+digits_methods = {
+    'inversion': dict(g_steps=20, bs=64, warmup=2),
+    'deepinversion': dict(g_steps=20, bs=64, warmup=2, jitter=1, bn=1.),
+    'fast': dict(g_steps=5, bs=64, nz=64, warmup=2, reset_at=None, bn=1., oh=1.),
+    'cmi': dict(g_steps=20, bs=64, nz=64, lr_g=0.01, bank_size=4096, n_neg=256, head_dim=64),
+    'prefkd': dict(g_steps=20, bs=64, nz=64, replay_bs=8),
+}
 @delegates(cdx_learner, but=['teacher','student','condensed','dls_valid','variant','generator','method'])
 def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), or 'real' for the full-data student
                teacher:nn.Module, data:Digits, condensed:ImageSet|None,
                seed:int=0, # seed of the student's initialisation and of every random draw of the run
                epochs:int|None=None, # epochs (default: the preset's)
+               method='inversion', # base method: a name (with its digits preset from `digits_methods`) or an `Inversion` instance
                **kwargs) -> dict:
     "Train one digits student; returns its test accuracy, wall-clock seconds and `Learner`"
     p = {**digits_preset, **kwargs}; epochs = ifnone(epochs, p['epochs']); del p['epochs']
@@ -79,14 +93,14 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
     student = digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1])
     if variant == 'real': learn = train_classifier(student, data.train, data.dl('valid'), epochs=epochs, tfm=ShiftFlip(1))
     else:
-        method = Inversion(g_steps=p.pop('g_steps'), bs=p.pop('synth_bs'), warmup=p.pop('warmup'))
+        method = get_method(method, **digits_methods[method]) if isinstance(method, str) else method
         gen = Generator(nz=method.nz, ngf=p.pop('ngf'), size=data.img_shape[-1], nc=data.img_shape[0])
         lr = p.pop('lr')
         learn = cdx_learner(teacher, student, condensed, data.dl('valid'), variant=variant, method=method, generator=gen, **p)
         with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr)
     return dict(variant=variant, seed=seed, acc=evaluate(student, data.dl('test')), seconds=time.time()-t0, learn=learn)
 
-# %% ../nbs/08_digits.ipynb #700b9129
+# %% ../nbs/08_digits.ipynb #3bc08597
 table_rows = {'teacher': 'Teacher', 'ce': 'Student on condensed only', 'kd': 'KD on condensed only', 'mi': 'Model inversion',
               'cs': 'Model inversion + CS', 'full': 'cdx (inversion + alignment)', 'real': 'Student on full data'}
 
@@ -105,7 +119,7 @@ def to_markdown(g:pd.DataFrame) -> str:
     for k,r in g.iterrows(): lines.append(f"| {r['model']} | {100*r['mean']:.1f} ± {100*r['std']:.1f} | {int(r['n'])} | {r['seconds']:.0f} |")
     return '\n'.join(lines)
 
-# %% ../nbs/08_digits.ipynb #13bba36f
+# %% ../nbs/08_digits.ipynb #88984849
 def plot_per_class(imgs:ImageSet, # pixel-space images with labels
                    n_classes:int, per_class:int=8, title:str|None=None, fname=None):
     "A grid with one row per class of up to `per_class` images; saved to `fname` if given"
@@ -120,7 +134,7 @@ def plot_per_class(imgs:ImageSet, # pixel-space images with labels
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight'); plt.close(fig)
     return fig
 
-# %% ../nbs/08_digits.ipynb #31a8fd3e
+# %% ../nbs/08_digits.ipynb #3f4717d3
 def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.png
                      seeds=(0,1,2), # one run per seed for every variant
                      spc:int=1, # condensed samples per class
@@ -129,7 +143,8 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
                      data:Digits|None=None, teacher:nn.Module|None=None,
                      resume:bool=False, # keep the runs already in `out/results.csv` and do only the others
                      source:str='dm', # condensed input: 'dm' (condensed by distribution matching) or 'real' (random real samples)
-                     dm_iters:int=200) -> pd.DataFrame:
+                     dm_iters:int=200,
+                     method:str='inversion') -> pd.DataFrame: # base inversion method (a key of `digits_methods`)
     "Run the digits table and write its files to `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -141,7 +156,7 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     condensed, what = {}, (f"condensed by DM ({dm_iters} iterations)" if source == 'dm' else 'random real')
     for s,v in pb:
         if s not in condensed: condensed[s] = digits_condensed(data, spc, seed=s, source=source, dm_iters=dm_iters)
-        r = digits_run(v, teacher, data, condensed[s], seed=s, epochs=epochs)
+        r = digits_run(v, teacher, data, condensed[s], seed=s, epochs=epochs, method=method)
         pb.comment = f"seed {s} {table_rows[v]}: {r['acc']:.3f}"
         if v == 'full' and s == seeds[0]:
             pool = r['learn'].pool
@@ -150,5 +165,5 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
         runs.append(r)
         pd.DataFrame([{k: o[k] for k in ('variant','seed','acc','seconds')} for o in runs]).to_csv(out/'results.csv', index=False)
     g = summarize(runs, teacher_acc)
-    (out/'results.md').write_text(f"Digits, {spc} image(s) per class {what}, seeds {list(seeds)}\n\n" + to_markdown(g) + '\n')
+    (out/'results.md').write_text(f"Digits, {spc} image(s) per class {what}, base method {method}, seeds {list(seeds)}\n\n" + to_markdown(g) + '\n')
     return g
