@@ -108,7 +108,7 @@ def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
     (out/'results.md').write_text(md)
     return runs
 
-# %% ../nbs/08a_methods_table.ipynb #de1bf32c
+# %% ../nbs/08a_methods_table.ipynb #7567c955
 def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
     "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments"
     with FeatureHook(teacher) as h, torch.no_grad(): teacher.eval()(torch.zeros(2, *img_shape))
