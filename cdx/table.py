@@ -113,11 +113,11 @@ def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
     "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments"
     with FeatureHook(teacher) as h, torch.no_grad(): teacher.eval()(torch.zeros(2, *img_shape))
     n_feat = h.features.shape[1]
-    cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs')}
+    cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs'),
+            'unconditional D': dict(discriminator=lambda: FeatureDiscriminator(n_feat, n_classes, conditional=False)),
+            'no DiffAugment': dict(diffaug=lambda: DiffAugment('')),
+            'feature layer body.5': dict(feature_layer='body.5')}
     cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.1, 0.3, 1.)})
-    cfgs['unconditional D'] = dict(discriminator=lambda: FeatureDiscriminator(n_feat, n_classes, conditional=False))
-    cfgs['no DiffAugment'] = dict(diffaug=lambda: DiffAugment(''))
-    cfgs['feature layer body.5'] = dict(feature_layer='body.5')
     return cfgs
 
 def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1, 2), epochs:int|None=None,
