@@ -27,7 +27,7 @@ class Round:
 # %% ../nbs/04_inversion.ipynb #0b8a2624
 class Inversion:
     "Generator-based model inversion: confidence on pseudo-labels + BN statistics + adversarial disagreement"
-    name, kd_loss, replay = 'inversion', 'kl', False
+    name, kd_loss, replay, bn_mmt = 'inversion', 'kl', False, 0.   # bn_mmt: BN-statistics momentum across rounds (Fast)
     def __init__(self, bn:float=1., # weight of the BN-statistics loss (0 turns it off)
                  oh:float=1., # weight of the confidence (cross-entropy on pseudo-labels) loss
                  adv:float=1., # weight of the adversarial teacher/student disagreement loss
@@ -39,7 +39,6 @@ class Inversion:
                  lr_z:float=1e-2, # latent-code learning rate
                  tfm:nn.Module|None=None): # augmentation before the teacher; default `ShiftFlip(2)`
         store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2)); self.bn_loss, self.teacher = None, None
-    bn_mmt = 0.
     def check(self, teacher:nn.Module):
         "Fail early if the teacher cannot serve this method"
         if self.bn: BNStatsLoss(teacher)
