@@ -15,9 +15,11 @@ from fastai.data.transforms import get_image_files, parent_label, FuncSplitter, 
 from fastai.vision.data import ImageBlock
 from fastcore.xtras import untar_dir
 from .condensed import get_stats
+import numpy as np
+from PIL import Image
 
 # %% auto #0
-__all__ = ['tiny_imagenet_url', 'dataset_path', 'cifar_dls', 'tiny_imagenet_dls']
+__all__ = ['tiny_imagenet_url', 'dataset_path', 'cifar_dls', 'tiny_imagenet_dls', 'standin_dataset']
 
 # %% ../nbs/10b_datasets.ipynb #ce3c3186
 tiny_imagenet_url = 'http://cs231n.stanford.edu/tiny-imagenet-200.zip'
@@ -66,3 +68,22 @@ def tiny_imagenet_dls(path=None, bs:int=256, stats='tinyimagenet', **kwargs) -> 
     def get_y(o): o = Path(o); return val_labels[o.name] if o.parent.parent.name == 'val' else o.parent.parent.name
     dls = _image_dls(path, 'val', get_y, stats, bs, **kwargs)
     return dls
+
+# %% ../nbs/10b_datasets.ipynb #b3e8e346
+def standin_dataset(path, # folder to create; it must not hold images already
+                    n_classes:int=10, n_train:int=50, n_test:int=10, # classes, and images per class in each split
+                    size:int=32, # image side in pixels
+                    seed:int=0) -> Path:
+    "Write a learnable stand-in for CIFAR (`{train,test}/<class>/*.png`) at `path`"
+    path = Path(path)
+    if path.exists() and any(path.rglob('*.png')): raise FileExistsError(f"{path} already holds images; pick an empty folder.")
+    rng = np.random.default_rng(seed); colours = rng.uniform(0.2, 0.8, (n_classes, 3))
+    xs = np.arange(size)/size
+    for c in range(n_classes):
+        stripes = 0.5 + 0.5*np.sin(2*np.pi*(c % 4 + 1)*xs)[None, :, None]
+        for split, n in (('train', n_train), ('test', n_test)):
+            folder = path/split/f'class{c:03d}'; folder.mkdir(parents=True, exist_ok=True)
+            for i in range(n):
+                img = 0.5*colours[c] + 0.3*stripes + 0.2*rng.random((size, size, 3))
+                Image.fromarray((np.clip(img, 0, 1)*255).astype(np.uint8)).save(folder/f'{i}.png')
+    return path
