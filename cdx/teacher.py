@@ -117,7 +117,8 @@ def train_teacher(arch:str, # a `cdx.zoo` name
                     cbs=[BatchAugment(ShiftFlip(r['shift'], 0.5)), EpochProgress(prog)])
     cbs = [ParamScheduler({'lr': step_decay(r['lr'], r['milestones'], r['gamma'])})]
     if resume: cbs.append(ResumeAt(_restore(learn, prog)+1))
-    with (learn.no_bar() if quiet else contextlib.nullcontext()): learn.fit(r['epochs'], r['lr'], cbs=cbs+list(L(extra_cbs)), reset_opt=not resume)
+    with (learn.no_bar() if quiet else contextlib.nullcontext()), (learn.no_logging() if quiet else contextlib.nullcontext()):
+        learn.fit(r['epochs'], r['lr'], cbs=cbs+list(L(extra_cbs)), reset_opt=not resume)
     acc = evaluate(learn.model, dls.valid)
     save_teacher(out, learn.model, arch, dls.mean, dls.std, acc=acc, recipe=r, force=force,
                  dataset=dataset); prog.unlink()
