@@ -1,0 +1,39 @@
+"""The paper's scaling figure on digits: student accuracy for base, +CS and * at 1, 10 and 50 samples per class.
+
+    python benchmarks/scaling_digits.py                                  # DM input, 3 seeds, the digits preset's 30 epochs
+    python benchmarks/scaling_digits.py --source real --seeds 0 --epochs 10
+
+Resumable: runs already in OUT/runs.csv are kept. Writes runs.csv, scaling.md and scaling.png.
+"""
+import argparse, warnings
+from pathlib import Path
+import pandas as pd, torch
+from cdx.data import digits
+from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.table import _run_jobs
+from cdx.viz import plot_scaling
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--out', default='benchmarks/results/scaling-digits'); p.add_argument('--spcs', default='1,10,50')
+    p.add_argument('--seeds', default='0,1,2'); p.add_argument('--epochs', type=int, default=None)
+    p.add_argument('--source', default='dm', choices=('dm', 'real')); p.add_argument('--method', default='inversion')
+    a = p.parse_args(); warnings.filterwarnings('ignore'); torch.set_num_threads(1)
+    ints = lambda s: tuple(int(v) for v in s.split(','))
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    data = digits(); teacher = digits_teacher(data)
+    jobs = [dict(spc=ints(a.spcs)[0], column='mi', seed=s) for s in ints(a.seeds)]          # base uses no condensed data: once per seed
+    jobs += [dict(spc=k, column=c, seed=s) for k in ints(a.spcs) for c in ('cs', 'full') for s in ints(a.seeds)]
+    def run(j):
+        cs = None if j['column'] == 'mi' else digits_condensed(data, j['spc'], seed=j['seed'], source=a.source)
+        r = digits_run(j['column'], teacher, data, cs, seed=j['seed'], epochs=a.epochs, method=a.method)
+        return dict(**j, acc=r['acc'], seconds=r['seconds'])
+    runs = pd.DataFrame(_run_jobs(out/'runs.csv', jobs, run, resume=True, keys=('spc', 'column', 'seed')))
+    g = runs.groupby(['column', 'spc'], sort=False)['acc'].agg(['mean', 'std', 'size'])
+    md = ['| variant | spc | accuracy % (mean ± std) | seeds |', '|---|---|---|---|']
+    md += [f"| {c} | {k} | {100*r['mean']:.1f} ± {100*r['std']:.1f} | {int(r['size'])} |" for (c, k), r in g.fillna(0.).iterrows()]
+    (out/'scaling.md').write_text('\n'.join(md) + '\n')
+    plot_scaling(runs, title=f"digits, {a.method}, {a.source} input", fname=out/'scaling.png')
+    print(g)
+
+if __name__ == '__main__': main()
