@@ -16,7 +16,7 @@ from .models import FeatureHook
 # %% auto #0
 __all__ = ['class_grid', 'compare_grids', 'teacher_features', 'tsne_embed', 'plot_tsne', 'plot_scaling']
 
-# %% ../nbs/14_viz.ipynb #9d3828d3
+# %% ../nbs/14_viz.ipynb #478d33c4
 def class_grid(imgs:ImageSet, # pixel-space images with labels
                per_class:int=8, # columns: images shown per class
                classes=None) -> torch.Tensor: # rows: the classes shown (default: every class present, at most 10)
@@ -27,7 +27,7 @@ def class_grid(imgs:ImageSet, # pixel-space images with labels
     tiles = [t for r in rows for t in r + [blank]*(per_class-len(r))]
     return make_grid(torch.stack(tiles), nrow=per_class, padding=1, pad_value=1.)
 
-# %% ../nbs/14_viz.ipynb #be126329
+# %% ../nbs/14_viz.ipynb #82097cd5
 def compare_grids(sets:dict, # title -> pixel-space `ImageSet`
                   per_class:int=8, classes=None, fname=None, # where to save the figure
                   size:float=3.5):
@@ -39,7 +39,7 @@ def compare_grids(sets:dict, # title -> pixel-space `ImageSet`
     if fname: fig.savefig(fname, dpi=120, bbox_inches='tight')
     return fig
 
-# %% ../nbs/14_viz.ipynb #a98c0f6d
+# %% ../nbs/14_viz.ipynb #38e50639
 def teacher_features(teacher:nn.Module, imgs:ImageSet, mean, std, # the teacher, pixel-space images and its input normalisation
                      layer=None, # layer whose input is read (default: the last linear layer's)
                      bs:int=256) -> torch.Tensor:
@@ -52,7 +52,7 @@ def teacher_features(teacher:nn.Module, imgs:ImageSet, mean, std, # the teacher,
         for i in range(0, len(imgs), bs): teacher((imgs.x[i:i+bs].to(dev)-m)/s); out.append(h.features.flatten(1).cpu())
     return torch.cat(out)
 
-# %% ../nbs/14_viz.ipynb #fd221c81
+# %% ../nbs/14_viz.ipynb #6d9904c3
 def _subsample(imgs:ImageSet, n:int, seed:int=0) -> ImageSet:
     if len(imgs) <= n: return imgs
     return imgs[torch.randperm(len(imgs), generator=torch.Generator().manual_seed(seed))[:n]]
@@ -66,7 +66,7 @@ def tsne_embed(feats:list, # feature tensors `[N_i, F]`, embedded together
     y = TSNE(2, perplexity=min(30., (n-1)/3), init='pca', random_state=seed).fit_transform(x)
     return np.split(y, np.cumsum([len(f) for f in feats])[:-1])
 
-# %% ../nbs/14_viz.ipynb #bc517b6c
+# %% ../nbs/14_viz.ipynb #ef02f5da
 def plot_tsne(teacher:nn.Module, real:ImageSet, # the teacher and the real (or condensed) images, drawn faded
               synthetic:dict, # title -> synthetic `ImageSet`, one panel each, drawn bold
               mean, std, # the teacher's input normalisation
@@ -88,7 +88,7 @@ def plot_tsne(teacher:nn.Module, real:ImageSet, # the teacher and the real (or c
     if fname: fig.savefig(fname, dpi=120, bbox_inches='tight')
     return fig
 
-# %% ../nbs/14_viz.ipynb #baabd333
+# %% ../nbs/14_viz.ipynb #23b26ba8
 _labels = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
 
 def plot_scaling(runs:pd.DataFrame, # one row per run: `spc`, `column` and `acc` (0-1 or %)
