@@ -13,9 +13,11 @@ import matplotlib.pyplot as plt
 from fastcore.all import *
 from fastcore.script import call_parse
 from fastai.optimizer import SGD
+from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedCos
+from fastai.torch_core import find_bs
 from fastai.torch_core import set_seed
-from .models import Generator, FeatureDiscriminator, FeatureHook
+from .models import Generator, FeatureDiscriminator, feature_width
 from .zoo import get_model, Generator64
 from .inversion import get_method
 from .learner import cdx_learner, evaluate
@@ -29,7 +31,7 @@ from .viz import compare_grids, plot_tsne
 
 # %% auto #0
 __all__ = ['paper_cells', 'cifar_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files', 'check_files',
-           'feature_width', 'run_cell', 'run_digits_cell', 'results_markdown', 'reproduce', 'reproduce_cli']
+           'PhaseTimer', 'run_cell', 'run_digits_cell', 'results_markdown', 'reproduce', 'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
 _datasets = {'c10': 'cifar10', 'c100': 'cifar100', 'in200': 'tinyimagenet'}
@@ -137,12 +139,6 @@ def check_files(p, # a cell preset, or a list of them
     if missing: raise FileNotFoundError(f"{what} need{'s' if len(ps) == 1 else ''} files that are not there:\n" + '\n'.join(missing))
 
 # %% ../nbs/15_experiments.ipynb #1afd8b07
-def feature_width(teacher:nn.Module, img_shape, layer=None) -> int:
-    "Width of the teacher features that feed the discriminator"
-    dev = next(teacher.parameters()).device
-    with FeatureHook(teacher, layer) as h, torch.no_grad(): teacher.eval()(torch.zeros(2, *img_shape, device=dev))
-    return h.features.flatten(1).shape[1]
-
 def _discriminator(column:str, teacher, n_classes:int, img_shape):
     if column != 'full-uncond': return None
     return FeatureDiscriminator(feature_width(teacher, img_shape), n_classes, conditional=False)
@@ -179,7 +175,34 @@ def _figures(learn, teacher, condensed, folder:Path, mean, std):
     plt.close(compare_grids({'synthetic': syn} | ({'condensed': condensed} if condensed is not None else {}), fname=folder/'samples.png'))
     if condensed is not None and len(condensed) + len(syn) >= 5: plt.close(plot_tsne(teacher, condensed, {learn.variant: syn}, mean, std, fname=folder/'tsne.png'))
 
-# %% ../nbs/15_experiments.ipynb #486739d1
+# %% ../nbs/15_experiments.ipynb #8e1af742
+class PhaseTimer(Callback):
+    "Time the synthesis round and the KD steps of every training epoch; `summary()` gives steps and images per second"
+    order,run_valid = -5,False
+    def before_fit(self): self.synth_s = self.kd_s = 0.; self.g_steps = self.kd_steps = self.kd_images = self.syn_images = 0
+    def _now(self):
+        if torch.cuda.is_available(): torch.cuda.synchronize()
+        return time.perf_counter()
+    def before_train(self): self.t0, self.t1, self.n0 = self._now(), None, len(getattr(self.learn, 'pool', []))
+    def _synthesis_done(self):
+        self.t1 = self._now(); self.synth_s += self.t1 - self.t0
+        gs = getattr(self.learn, 'generator_step', None)
+        self.g_steps += len(gs.round_losses) if gs is not None else 0
+        self.syn_images += len(getattr(self.learn, 'pool', [])) - self.n0
+    def before_batch(self):
+        if self.t1 is None: self._synthesis_done()
+    def after_batch(self): self.kd_steps += 1; self.kd_images += find_bs(self.yb)
+    def after_train(self):
+        if self.t1 is None: self._synthesis_done()
+        self.kd_s += self._now() - self.t1
+    def summary(self) -> dict:
+        "Totals and rates: synthesis steps/s, KD steps/s, KD images/s, new pool images/s of synthesis"
+        rate = lambda n, s: n/s if s > 0 else float('nan')
+        return dict(synth_seconds=self.synth_s, kd_seconds=self.kd_s, g_steps=self.g_steps, kd_steps=self.kd_steps,
+                    synth_steps_s=rate(self.g_steps, self.synth_s), kd_steps_s=rate(self.kd_steps, self.kd_s),
+                    kd_images_s=rate(self.kd_images, self.kd_s), syn_images_s=rate(self.syn_images, self.synth_s))
+
+# %% ../nbs/15_experiments.ipynb #26f63981
 def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings changed
              root='.', # folder holding data/, teachers/ and condensed/
              out='cdx-runs/reproduce', # results folder; the cell's files go to `out/CELL-sSEED/`
@@ -201,15 +224,16 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
                         variant=_variant(p['column']), method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
                         discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), opt_func=partial(SGD, mom=0.9, wd=p['wd']),
                         checkpoint=ck, resume=ck if ck.exists() else None)
+    timer = PhaseTimer()
     with (learn.no_bar() if quiet else contextlib.nullcontext()), learn.no_logging():
-        learn.fit(p['epochs'], p['lr'], cbs=ParamScheduler({'lr': SchedCos(p['lr'], 0.)}))
+        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': SchedCos(p['lr'], 0.)}), timer])
     final = evaluate(learn.model, dls.valid)
     _figures(learn, teacher, condensed, folder, teacher.mean, teacher.std)
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*final, best=100*max(_best_acc(learn), final),
                 seconds=time.time()-t0, gpu_mem_gb=torch.cuda.max_memory_allocated()/2**30 if device == 'cuda' else float('nan'),
-                epochs=p['epochs'], device=device, acc=final)
+                epochs=p['epochs'], device=device, acc=final, **timer.summary())
 
-# %% ../nbs/15_experiments.ipynb #c476e745
+# %% ../nbs/15_experiments.ipynb #e88ac5fd
 def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=None, teacher=None) -> dict:
     "Run cell `p` at digits scale and return its record (test accuracy as `final`, best validation accuracy as `best`)"
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -219,7 +243,7 @@ def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=No
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*r['acc'], best=100*max(_best_acc(r['learn']), r['acc']),
                 seconds=r['seconds'], gpu_mem_gb=float('nan'), epochs=r['learn'].n_epoch, device='cpu', acc=r['acc'])
 
-# %% ../nbs/15_experiments.ipynb #ceb20ebe
+# %% ../nbs/15_experiments.ipynb #af07d439
 def results_markdown(runs:pd.DataFrame) -> str:
     "Measured against published: one row per cell, mean over seeds"
     g = runs.groupby(['table', 'cell'], sort=False).agg(paper=('paper', 'first'), final=('final', 'mean'), best=('best', 'mean'),
@@ -230,7 +254,7 @@ def results_markdown(runs:pd.DataFrame) -> str:
         lines.append(f"| {r.table} | {r.cell} | {r.paper:.2f} | {r.final:.2f} | {r.best:.2f} | {r.final-r.paper:+.2f} | {r.seeds} | {r.seconds:.0f} | {mem} |")
     return '\n'.join(lines)
 
-# %% ../nbs/15_experiments.ipynb #cae504fe
+# %% ../nbs/15_experiments.ipynb #b843f638
 def reproduce(table:int, # 1-5
               cells=None, # cell names (default: every cell of the table)
               root='.', out=None, # input root; results folder (default cdx-runs/table{N} or cdx-runs/digits-table{N})
@@ -251,7 +275,7 @@ def reproduce(table:int, # 1-5
     (out/'results.md').write_text(results_markdown(runs) + '\n')
     return runs
 
-# %% ../nbs/15_experiments.ipynb #7946db7e
+# %% ../nbs/15_experiments.ipynb #0b3d884c
 @call_parse
 def reproduce_cli(table:int, # paper table: 1-5
                   cell:str=None, # comma-separated cell names (default: the whole table; see --list)

@@ -11,7 +11,7 @@ from fastcore.all import *
 
 # %% auto #0
 __all__ = ['conv_bn', 'Classifier', 'digits_teacher_net', 'digits_student_net', 'n_params', 'last_linear', 'FeatureHook',
-           'Generator', 'FeatureDiscriminator']
+           'feature_width', 'Generator', 'FeatureDiscriminator']
 
 # %% ../nbs/01_models.ipynb #67cc7314
 def conv_bn(ni:int, nf:int, stride:int=1):
@@ -53,12 +53,17 @@ def last_linear(model:nn.Module) -> nn.Module:
     if not lins: raise ValueError(f"{type(model).__name__} has no nn.Linear layer; pass the feature layer explicitly with `layer=`.")
     return lins[-1]
 
+def _named_layer(model:nn.Module, name:str) -> nn.Module:
+    mods = dict(model.named_modules())
+    if name not in mods: raise ValueError(f"{type(model).__name__} has no layer {name!r}; pick one of: {', '.join(n for n in mods if n)}.")
+    return mods[name]
+
 class FeatureHook:
     "Record the (spatially averaged) input of `layer` of `model` at each forward pass"
     def __init__(self, model:nn.Module, # the network to read
                  layer:nn.Module|str|None=None): # a module, its name in `model.named_modules()`, or None for the last linear layer
         if layer is None: layer = last_linear(model)
-        elif isinstance(layer, str): layer = dict(model.named_modules())[layer]
+        elif isinstance(layer, str): layer = _named_layer(model, layer)
         self.features = None
         self.handle = layer.register_forward_pre_hook(self._hook)
     def _hook(self, mod, inp):
@@ -69,6 +74,17 @@ class FeatureHook:
     def __exit__(self, *args): self.remove()
 
 # %% ../nbs/01_models.ipynb #d6dcd832
+def feature_width(model:nn.Module, # the teacher (or any classifier)
+                  img_shape, # one image's shape, e.g. `(3,32,32)`
+                  layer:nn.Module|str|None=None # as in `FeatureHook`
+                 ) -> int:
+    "Width of the features `FeatureHook` reads from `layer` of `model`"
+    dev, was = next(model.parameters()).device, model.training
+    with FeatureHook(model, layer) as h, torch.no_grad(): model.eval()(torch.zeros(2, *img_shape, device=dev))
+    model.train(was)
+    return h.features.shape[1]
+
+# %% ../nbs/01_models.ipynb #1d486f7a
 class Generator(nn.Module):
     "Latent code `[N, nz]` -> images `[N, nc, size, size]` in [0, 1]"
     def __init__(self, nz:int=64, # latent size
@@ -87,7 +103,7 @@ class Generator(nn.Module):
     @property
     def img_shape(self): return (self.nc, self.size, self.size)
 
-# %% ../nbs/01_models.ipynb #1d486f7a
+# %% ../nbs/01_models.ipynb #1da26069
 class FeatureDiscriminator(nn.Module):
     "Score `(features [N, n_feat], labels [N])` -> logits `[N]`; high means 'a condensed feature of this class'"
     def __init__(self, n_feat:int, # width of the teacher features

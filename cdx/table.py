@@ -12,7 +12,7 @@ import torch, pandas as pd
 from fastcore.all import *
 from fastprogress.fastprogress import progress_bar
 from .data import Digits, digits
-from .models import FeatureDiscriminator, FeatureHook
+from .models import FeatureDiscriminator, feature_width
 from .augment import DiffAugment
 from .learner import evaluate
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
@@ -111,8 +111,7 @@ def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
 # %% ../nbs/08a_methods_table.ipynb #7567c955
 def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
     "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments"
-    with FeatureHook(teacher) as h, torch.no_grad(): teacher.eval()(torch.zeros(2, *img_shape))
-    n_feat = h.features.shape[1]
+    n_feat = feature_width(teacher, img_shape)
     cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs'),
             'unconditional D': dict(discriminator=lambda: FeatureDiscriminator(n_feat, n_classes, conditional=False)),
             'no DiffAugment': dict(diffaug=lambda: DiffAugment('')),
