@@ -4,8 +4,9 @@ condensed-only and full-data bounds, and the ablations of the full method.
     python benchmarks/methods_digits.py                        # everything, one process
     python benchmarks/methods_digits.py --methods inversion,fast,prefkd --no-bounds &   # or split over the cores:
     python benchmarks/methods_digits.py --methods deepinversion,cmi --ablation          # same --out, files per method
+    python benchmarks/methods_digits.py --methods '' --ablation --ablation-method fast --ablation-spc 10   # another ablation only
 
-Resumable: runs already in the folder's runs-*.csv / ablation.csv are kept. Writes results.csv, results.md and ablation.md.
+Resumable: runs already in the folder's runs-*.csv / ablation-*.csv are kept. Writes results.csv, results.md and ablation-METHOD-spcN.md.
 """
 import argparse, warnings
 from pathlib import Path
@@ -21,6 +22,7 @@ def main():
     p.add_argument('--methods', default=','.join(digits_methods))
     p.add_argument('--spcs', default='1,5,10'); p.add_argument('--seeds', default='0,1,2')
     p.add_argument('--no-bounds', action='store_true'); p.add_argument('--ablation', action='store_true')
+    p.add_argument('--ablation-method', default='inversion'); p.add_argument('--ablation-spc', type=int, default=1)
     p.add_argument('--threads', type=int, default=1)
     a = p.parse_args()
     warnings.filterwarnings('ignore'); torch.set_num_threads(a.threads)
@@ -28,7 +30,7 @@ def main():
     data = digits(); teacher = digits_teacher(data)
     methods_benchmark(Path(a.out), methods=tuple(m for m in a.methods.split(',') if m), spcs=ints(a.spcs), seeds=ints(a.seeds),
                       bounds=not a.no_bounds, data=data, teacher=teacher)
-    if a.ablation: ablation_benchmark(Path(a.out), seeds=ints(a.seeds), data=data, teacher=teacher)
+    if a.ablation: ablation_benchmark(Path(a.out), a.ablation_method, a.ablation_spc, seeds=ints(a.seeds), data=data, teacher=teacher)
     write_table(Path(a.out), teacher_acc=evaluate(teacher, data.dl('test')))
     print((Path(a.out)/'results.md').read_text())
 

@@ -126,7 +126,7 @@ def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
 def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1, 2), epochs:int|None=None,
                        configs=None, # names of `ablation_configs` to run (default: all)
                        resume:bool=True, data:Digits|None=None, teacher=None) -> pd.DataFrame:
-    "Run the ablations of the full method; writes `ablation.csv` and `ablation.md` into `out`"
+    "Run the ablations of the full method; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     cfgs = ablation_configs(teacher, data.n_classes, data.img_shape)
@@ -136,9 +136,10 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
         variant = kw.pop('variant', 'full')
         r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=method, **kw)
         return dict(config=j['config'], seed=j['seed'], acc=r['acc'], seconds=r['seconds'])
-    runs = pd.DataFrame(_run_jobs(out/'ablation.csv', [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
+    stem = out/f'ablation-{method}-spc{spc}'
+    runs = pd.DataFrame(_run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
     g = runs.groupby('config', sort=False)['acc'].agg(['mean','std','size']).fillna(0.)
     lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class\n", '| setting | test accuracy (%) | seeds |', '|---|---|---|']
     lines += [f"| {c} | {100*r['mean']:.1f} ± {100*r['std']:.1f} | {int(r['size'])} |" for c,r in g.iterrows()]
-    (out/'ablation.md').write_text('\n'.join(lines) + '\n')
+    stem.with_suffix('.md').write_text('\n'.join(lines) + '\n')
     return runs
