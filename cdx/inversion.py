@@ -82,7 +82,7 @@ class Inversion:
     def _settings(self): return f"bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs}"
     def __repr__(self): return f"{type(self).__name__}({self._settings()})"
 
-# %% ../nbs/04_inversion.ipynb #a70a348c
+# %% ../nbs/04_inversion.ipynb #825823e6
 def total_variation(x:torch.Tensor):
     "DeepInversion's total-variation prior: summed L2 norms of neighbour differences in four directions"
     d1 = x[:,:,:,:-1] - x[:,:,:,1:]
@@ -101,7 +101,7 @@ def bounded_disagreement(s_logits, t_logits, T:float=3.):
     "ADI's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
     return 1. - js_divergence(s_logits, t_logits, T).clamp(0., 1.)
 
-# %% ../nbs/04_inversion.ipynb #0670caf1
+# %% ../nbs/04_inversion.ipynb #af039c39
 class DeepInversion(Inversion):
     "DeepInversion / ADI: BN statistics, confidence, total-variation and L2 priors, jitter and flip, bounded JS competition"
     name = 'deepinversion'
@@ -130,7 +130,7 @@ class DeepInversion(Inversion):
         if x is not None and self.l2: terms['l2'] = self.l2*x.pow(2).sum(dim=(1,2,3)).mean()
         return terms
 
-# %% ../nbs/04_inversion.ipynb #0d96ba13
+# %% ../nbs/04_inversion.ipynb #957821d0
 def reset_first_layers(generator:nn.Module):
     "Re-initialise the first `nn.Linear` and the first `nn.Conv2d` of `generator` (weights N(0, 0.02), biases 0)"
     for kind in (nn.Linear, nn.Conv2d):
@@ -146,7 +146,7 @@ def add_grads(dst:nn.Module, src:nn.Module):
         if p.grad is None: p.grad = torch.zeros_like(p)
         p.grad.add_(q.grad)
 
-# %% ../nbs/04_inversion.ipynb #957821d0
+# %% ../nbs/04_inversion.ipynb #7e255d50
 class Fast(Inversion):
     "Fast: a meta-learned generator (first-order MAML), BN statistics with momentum, optional partial reset"
     name, presets = 'fast', {2: (0.015, 5e-3), 5: (0.01, 3e-3), 10: (0.01, 2e-3)}
@@ -177,7 +177,7 @@ class Fast(Inversion):
         if self.bn_loss is not None and self.bn_mmt: self.bn_loss.update_mmt()
     def _settings(self): return super()._settings() + f", lr_z={self.lr_z}, lr_g={self.lr_g}, bn_mmt={self.bn_mmt}, reset_at={self.reset_at}"
 
-# %% ../nbs/04_inversion.ipynb #e157684f
+# %% ../nbs/04_inversion.ipynb #18457614
 def contrastive_loss(head:nn.Module, # projects features to L2-normalised vectors
                      local:torch.Tensor, glob:torch.Tensor, # features of the local and global views of the current batch
                      bank_local:torch.Tensor, bank_global:torch.Tensor, # features of earlier batches' views, possibly empty
@@ -190,7 +190,7 @@ def contrastive_loss(head:nn.Module, # projects features to L2-normalised vector
     n = len(local)
     return ce[:n].mean() + ce[n:].mean() if len(bank_local) else ce.mean()
 
-# %% ../nbs/04_inversion.ipynb #e46b6b25
+# %% ../nbs/04_inversion.ipynb #dbde9545
 class InstanceMeans:
     "Record the per-sample spatial means of the inputs of every BN layer of `model`, concatenated, inside a `with` block"
     def __init__(self, model:nn.Module): self.layers, self.feats, self.handles = bn_layers(model), [], []
@@ -219,7 +219,7 @@ def reinit_generator(generator:nn.Module):
             if m.bias is not None: nn.init.zeros_(m.bias)
         elif isinstance(m, nn.modules.batchnorm._BatchNorm) and m.affine: nn.init.normal_(m.weight, 1., 0.02); nn.init.zeros_(m.bias)
 
-# %% ../nbs/04_inversion.ipynb #8aecc640
+# %% ../nbs/04_inversion.ipynb #54b2b545
 class CMI(Inversion):
     "CMI: a generator re-initialised every round, plus a contrastive loss against a memory bank of earlier rounds' features"
     name = 'cmi'
@@ -272,13 +272,13 @@ class CMI(Inversion):
         self.bank = sd['bank'].to(self.device)
     def _settings(self): return super()._settings() + f", cr={self.cr}, cr_T={self.cr_T}, head_dim={self.head_dim}, bank_size={self.bank_size}, n_neg={self.n_neg}"
 
-# %% ../nbs/04_inversion.ipynb #c76b7be8
+# %% ../nbs/04_inversion.ipynb #23f7fbf6
 def class_balance(t_logits:torch.Tensor):
     "PRE-DFKD's class-balance term `sum(p log10 p)` of the batch-mean prediction `p`: lowest (-log10 C) when classes are even"
     p = F.softmax(t_logits, 1).mean(0)
     return (p * torch.log10(p.clamp_min(1e-12))).sum()
 
-# %% ../nbs/04_inversion.ipynb #2ee05c49
+# %% ../nbs/04_inversion.ipynb #f73ff05d
 class PREDFKD(Inversion):
     "PRE-DFKD: confidence, class balance and feature magnitude, bounded JS disagreement; L1 distillation; a VAE replays past samples"
     name, kd_loss, replay = 'prefkd', 'l1', True
@@ -309,7 +309,7 @@ class PREDFKD(Inversion):
         return terms
     def _settings(self): return f"oh={self.oh}, ie={self.ie}, a={self.a}, adv={self.adv}, g_steps={self.g_steps}, bs={self.bs}, replay_bs={self.replay_bs}, vae_steps={self.vae_steps}"
 
-# %% ../nbs/04_inversion.ipynb #d3b657ea
+# %% ../nbs/04_inversion.ipynb #a3f0873d
 methods = {m.name: m for m in (Inversion, DeepInversion, Fast, CMI, PREDFKD)}
 
 def get_method(method:str|Inversion|None=None, **kwargs) -> Inversion:
