@@ -15,8 +15,7 @@ from fastcore.script import call_parse
 from fastai.optimizer import SGD
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedCos
-from fastai.torch_core import find_bs
-from fastai.torch_core import set_seed
+from fastai.torch_core import set_seed, find_bs
 from .models import Generator, FeatureDiscriminator, feature_width
 from .zoo import get_model, Generator64
 from .inversion import get_method
@@ -183,12 +182,11 @@ class PhaseTimer(Callback):
     def _now(self):
         if torch.cuda.is_available(): torch.cuda.synchronize()
         return time.perf_counter()
-    def before_train(self): self.t0, self.t1, self.n0 = self._now(), None, len(getattr(self.learn, 'pool', []))
+    def before_train(self): self.t0, self.t1 = self._now(), None
     def _synthesis_done(self):
         self.t1 = self._now(); self.synth_s += self.t1 - self.t0
-        gs = getattr(self.learn, 'generator_step', None)
-        self.g_steps += len(gs.round_losses) if gs is not None else 0
-        self.syn_images += len(getattr(self.learn, 'pool', [])) - self.n0
+        if (gs := getattr(self.learn, 'generator_step', None)) is None: return
+        self.g_steps += len(gs.round_losses); self.syn_images += gs.method.bs   # a round keeps one batch (a capped pool may drop old ones)
     def before_batch(self):
         if self.t1 is None: self._synthesis_done()
     def after_batch(self): self.kd_steps += 1; self.kd_images += find_bs(self.yb)
