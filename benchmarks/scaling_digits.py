@@ -10,8 +10,8 @@ import argparse, warnings
 from pathlib import Path
 import pandas as pd, torch
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run
-from cdx.table import _run_jobs
+from cdx.digits import digits_teacher
+from cdx.table import _run_jobs, table_run
 from cdx.viz import plot_scaling
 
 def main():
@@ -31,9 +31,8 @@ def main():
     same = pd.read_csv(table) if table is not None and table.exists() and a.epochs is None and a.source == 'dm' else pd.DataFrame()
     def run(j):
         hit = same[(same.spc == j['spc']) & (same.column == j['column']) & (same.seed == j['seed'])] if len(same) else same
-        if len(hit): return dict(**j, acc=hit.acc.iloc[0], seconds=hit.seconds.iloc[0])   # the identical run of the methods table
-        cs = None if j['column'] == 'mi' else digits_condensed(data, j['spc'], seed=j['seed'], source=a.source)
-        r = digits_run(j['column'], teacher, data, cs, seed=j['seed'], epochs=a.epochs, method=a.method)
+        if len(hit): return dict(**j, acc=hit.acc.iloc[0], seconds=hit.seconds.iloc[0])   # the methods table's run: the same table_run call
+        r = table_run(a.method, j['column'], teacher, data, j['spc'], j['seed'], a.epochs, source=a.source)
         return dict(**j, acc=r['acc'], seconds=r['seconds'])
     runs = pd.DataFrame(_run_jobs(out/'runs.csv', jobs, run, resume=True, keys=('spc', 'column', 'seed')))
     g = runs.groupby(['column', 'spc'], sort=False)['acc'].agg(['mean', 'std', 'size'])

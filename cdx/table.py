@@ -26,9 +26,11 @@ table_columns = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
 
 def table_run(method:str|None, # base method name; None for the bounds
               column:str, # a key of `table_columns`, or 'ce' / 'real' for the bounds
-              teacher, data:Digits, spc:int, seed:int, epochs:int|None=None, **kwargs) -> dict:
+              teacher, data:Digits, spc:int, seed:int, epochs:int|None=None,
+              source:str|None=None, # condensed input, 'dm' or 'real'; default 'real' for 'full-rs', else 'dm'
+              **kwargs) -> dict:
     "One cell run of the methods table: a record of method, spc, column, seed, test accuracy and seconds"
-    source = 'real' if column == 'full-rs' else 'dm'
+    source = ifnone(source, 'real' if column == 'full-rs' else 'dm')
     variant = {'full-rs': 'full'}.get(column, column)
     cs = digits_condensed(data, spc, seed=seed, source=source) if variant != 'real' else None
     r = digits_run(variant, teacher, data, cs, seed=seed, epochs=epochs, method=ifnone(method, 'inversion'), **kwargs)
