@@ -1,5 +1,5 @@
-"""The methods table on digits: every base method x {base, +CS, *, * w/ RS} at 1, 5 and 10 samples per class, 3 seeds, with the
-condensed-only and full-data bounds, and the ablations of the full method.
+"""The methods table on digits: every base method x {base, +CS, *} (and * w/ RS with --columns) at 1, 5 and 10 samples per class,
+5 seeds, with the condensed-only bounds (cross-entropy and KD) and the full-data bound, and the ablations of the full method.
 
     python benchmarks/methods_digits.py                        # everything, one process
     python benchmarks/methods_digits.py --methods inversion,fast,prefkd --no-bounds &   # or split over the cores:
@@ -20,7 +20,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--out', default='benchmarks/results/methods-digits')
     p.add_argument('--methods', default=','.join(digits_methods))
-    p.add_argument('--spcs', default='1,5,10'); p.add_argument('--seeds', default='0,1,2')
+    p.add_argument('--spcs', default='1,5,10'); p.add_argument('--seeds', default='0,1,2,3,4')
+    p.add_argument('--columns', default='mi,cs,full', help="table columns: mi, cs, full, full-rs")
     p.add_argument('--no-bounds', action='store_true'); p.add_argument('--ablation', action='store_true')
     p.add_argument('--ablation-method', default='inversion'); p.add_argument('--ablation-spc', type=int, default=1)
     p.add_argument('--threads', type=int, default=1)
@@ -29,7 +30,7 @@ def main():
     ints = lambda s: tuple(int(v) for v in s.split(','))
     data = digits(); teacher = digits_teacher(data)
     methods_benchmark(Path(a.out), methods=tuple(m for m in a.methods.split(',') if m), spcs=ints(a.spcs), seeds=ints(a.seeds),
-                      bounds=not a.no_bounds, data=data, teacher=teacher)
+                      columns=tuple(a.columns.split(',')), bounds=not a.no_bounds, data=data, teacher=teacher)
     if a.ablation: ablation_benchmark(Path(a.out), a.ablation_method, a.ablation_spc, seeds=ints(a.seeds), data=data, teacher=teacher)
     write_table(Path(a.out), teacher_acc=evaluate(teacher, data.dl('test')))
     print((Path(a.out)/'results.md').read_text())

@@ -13,7 +13,7 @@ from fastai.learner import ValueMetric
 from .data import ImageSet, normalize
 from .models import FeatureHook
 from .augment import DiffAugment
-from .losses import discriminator_loss, alignment_loss
+from .losses import discriminator_loss, discriminator_inputs, alignment_loss
 from .inversion import Inversion
 
 # %% auto #0
@@ -72,25 +72,25 @@ class GeneratorStep(_DeviceCallback):
                  mean, std, # the teacher's normalisation
                  n_classes:int,
                  patience:int=5): # non-finite generator losses in a row before the run stops
-        store_attr(); self.opt, self.g_loss, self.terms, self.round_losses = None, float('nan'), {}, []
+        store_attr(); self.g_opt, self.g_loss, self.terms, self.round_losses = None, float('nan'), {}, []
         self.finite = FiniteCheck('generator loss', patience)
     def before_fit(self):
         self._to_device(); self.teacher.eval(); self._setup()
-        if self.opt is None: self.opt = self.method.generator_opt(self.generator)
+        if self.g_opt is None: self.g_opt = self.method.generator_opt(self.generator)
     def _setup(self): self.method.setup(self.teacher, self.n_classes, self.device, self.mean, self.std)
     def state_dict(self):
-        return dict(generator=self.generator.state_dict(), opt=self.opt.state_dict() if self.opt else None, n_skipped=self.finite.n_skipped,
+        return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
                     method=self.method.state_dict())
     def load_state_dict(self, sd:dict):
         self._to_device(); self._setup(); self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
         self.method.load_state_dict(sd['method'])
-        if sd['opt'] is not None: self.opt = self.method.generator_opt(self.generator); self.opt.load_state_dict(sd['opt'])
+        if sd['opt'] is not None: self.g_opt = self.method.generator_opt(self.generator); self.g_opt.load_state_dict(sd['opt'])
     def before_train(self): self.learn.synthetic = self.synthesize()
 
     def synthesize(self) -> ImageSet:
         "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
         m, disc = self.method, getattr(self.learn, 'discriminator_step', None)
-        rnd = m.start_round(self.generator, self.opt, self.epoch)
+        rnd = m.start_round(self.generator, self.g_opt, self.epoch)
         use_student, best, log = m.use_student(self.epoch), None, []
         self.round_losses = []
         rnd.gen.train()
@@ -134,18 +134,20 @@ class DiscriminatorStep(_DeviceCallback):
                  bs:int=256, # most condensed samples per discriminator step
                  patience:int=5): # non-finite discriminator losses in a row before the run stops
         store_attr(but='diffaug'); self.diffaug = ifnone(diffaug, DiffAugment()); self.finite = FiniteCheck('discriminator loss', patience)
-        self.opt, self._syn, self.losses = None, None, []
+        self.d_opt, self._syn, self.losses, self._acc, self.history = None, None, [], [], []
     def _new_opt(self): return torch.optim.Adam(self.discriminator.parameters(), lr=self.lr, betas=(0.5, 0.999))
     def before_fit(self):
         self._to_device(); self.teacher.eval()
         self.cond = ImageSet(self.condensed.x.to(self.device), self.condensed.y.to(self.device))
-        if self.opt is None: self.opt = self._new_opt()
-    def before_train(self): self.losses = []
-    def state_dict(self): return dict(discriminator=self.discriminator.state_dict(), opt=self.opt.state_dict() if self.opt else None)
+        if self.d_opt is None: self.d_opt = self._new_opt()
+    def before_train(self): self.losses, self._acc = [], []
+    def after_train(self):
+        if self._acc: self.history.append(dict(zip(('real', 'synthetic', 'wrong_label'), torch.stack(self._acc).mean(0).tolist())))
+    def state_dict(self): return dict(discriminator=self.discriminator.state_dict(), opt=self.d_opt.state_dict() if self.d_opt else None)
     def load_state_dict(self, sd:dict):
         self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
         if sd['opt'] is not None:
-            self.opt = self._new_opt(); self.opt.load_state_dict(sd['opt'])
+            self.d_opt = self._new_opt(); self.d_opt.load_state_dict(sd['opt'])
     @property
     def d_loss(self): return sum(self.losses)/len(self.losses) if self.losses else float('nan')
 
@@ -162,9 +164,15 @@ class DiscriminatorStep(_DeviceCallback):
         c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
         with torch.no_grad(): f_cond = self.features(c.x)
         loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes)
-        self.opt.zero_grad()
+        self.d_opt.zero_grad()
         if not self.finite(loss, self.learn): return
-        loss.backward(); self.opt.step(); self.losses.append(loss.item())
+        loss.backward(); self.d_opt.step(); self.losses.append(loss.item())
+        with torch.no_grad(): self._acc.append(self.accuracy(f_cond, c.y))
+    def accuracy(self, f_cond, y_cond) -> torch.Tensor:
+        "Share of each kind of input (condensed, synthetic, condensed with a wrong label) that the discriminator classifies right"
+        f, y, t = discriminator_inputs(f_cond, y_cond, *self._syn, self.n_classes)
+        right, nc, ns = ((self.discriminator(f, y) > 0).float() == t).float(), len(f_cond), len(self._syn[0])
+        return torch.stack([right[:nc].mean(), right[nc:nc+ns].mean(), right[nc+ns:].mean()])
 
 # %% ../nbs/06_callbacks.ipynb #bd7ee843
 class PoolGrowth(Callback):
@@ -190,4 +198,5 @@ def cdx_metrics(learn):
     if hasattr(learn, 'generator_step'): ms.append(ValueMetric(lambda: learn.generator_step.g_loss, 'g_loss'))
     if hasattr(learn, 'discriminator_step'): ms.append(ValueMetric(lambda: learn.discriminator_step.d_loss, 'd_loss'))
     ms.append(ValueMetric(lambda: len(learn.pool), 'pool'))
+    if hasattr(learn, 'feature_gap'): ms.append(ValueMetric(lambda: learn.feature_gap.last, 'gap'))
     return ms

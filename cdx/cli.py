@@ -6,16 +6,16 @@ Docs: https://cdx-dev.github.io/cdx/cli.html.md"""
 
 # %% ../nbs/09_cli.ipynb #0fc77049
 from __future__ import annotations
-import time
+import time, torch
 from pathlib import Path
 from fastcore.script import call_parse
-from .digits import digits_benchmark, digits_methods, to_markdown
+from .digits import digits_benchmark, digits_methods
 
 # %% auto #0
 __all__ = ['prepare_out', 'distill']
 
 # %% ../nbs/09_cli.ipynb #1119a53d
-_outputs = ('results.csv', 'results.md', 'samples.png', 'condensed.png')
+_outputs = ('results.csv', 'results.md', 'settings.json', 'samples.png', 'condensed.png')
 
 def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) -> Path:
     "The run's output folder: new and timestamped by default; an existing one with results only with `force` or `resume`"
@@ -35,21 +35,25 @@ def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) ->
 # %% ../nbs/09_cli.ipynb #30b017e4
 @call_parse
 def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
-            n_seeds:int=3, # number of seeds
+            n_seeds:int=5, # number of seeds (at least 2 for confidence intervals)
             spc:int=1, # condensed samples per class
             epochs:int=None, # epochs per distillation (default: the digits preset, 30)
             out:str=None, # output folder (default: a new folder under cdx-runs/)
             force:bool=False, # allow overwriting the results in an existing --out
             resume:bool=False, # finish an interrupted benchmark in --out, keeping its finished runs
             source:str='dm', # condensed input: 'dm' (distribution matching) or 'real' (random real samples)
-            method:str='inversion'): # base inversion method: inversion, deepinversion, fast, cmi or prefkd
-    "Distil a digits student from one condensed image per class, and compare it with every baseline"
+            method:str='inversion', # base inversion method: inversion, deepinversion, fast, cmi or prefkd
+            threads:int=2): # CPU threads for torch (a fixed count makes results repeat across machines); 0 keeps torch's default
+    "Distil a digits student from a few condensed images per class, and compare it with every baseline"
     if n_seeds < 1 or spc < 1: raise SystemExit("--n-seeds and --spc must be at least 1")
+    if epochs is not None and epochs < 1: raise ValueError(f"--epochs must be at least 1, got {epochs}.")
+    if threads < 0: raise ValueError(f"--threads must be 0 (torch's default) or more, got {threads}.")
+    if threads: torch.set_num_threads(threads)
     if method not in digits_methods: raise ValueError(f"Unknown --method {method!r}; available: {', '.join(digits_methods)}.")
     folder = prepare_out(out, force=force, spc=spc, resume=resume)
     t0 = time.time()
     g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume, source=source, method=method)
     print(f"\nDigits benchmark, {method}, {spc} {source} image(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
-    print(to_markdown(g))
-    print(f"\nResults in {folder.resolve()}")
+    print((folder/'results.md').read_text())
+    print(f"Results in {folder.resolve()}")
     return g

@@ -94,8 +94,10 @@ class TensorDL:
                  shuffle:bool=False, # shuffle before an ordinary pass
                  n_batches:int|None=None, # if set, draw this many random batches per epoch instead of one pass
                  tfm=None, # callable applied to each pixel-space batch (augmentation)
-                 device=None): # where batches go (defaults to fastai's `default_device()`)
+                 device=None, # where batches go (defaults to fastai's `default_device()`)
+                 fixed_weight:float=1.): # with `n_batches`: how much likelier each of the source's first `n_fixed` items (the condensed set) is drawn than each other item
         from fastai.torch_core import default_device
+        if not fixed_weight > 0: raise ValueError(f"fixed_weight is a relative sampling weight and must be positive; got {fixed_weight}.")
         store_attr(but='device'); self.device = ifnone(device, default_device())
     def __len__(self):
         if self.n_batches is not None: return self.n_batches
@@ -103,9 +105,19 @@ class TensorDL:
     def _idxs(self):
         n = len(self.src)
         if n == 0: raise ValueError("TensorDL has nothing to iterate: its source is empty.")
-        if self.n_batches is not None: return [torch.randperm(n)[:self.bs] for _ in range(self.n_batches)]
+        if self.n_batches is not None: return [self._random_batch(n) for _ in range(self.n_batches)]
         order = torch.randperm(n) if self.shuffle else torch.arange(n)
         return order.split(self.bs)
+    def fixed_share(self, n:int) -> float:
+        "The share of a random batch drawn from the first `n_fixed` of `n` items"
+        n_fixed = getattr(self.src, 'n_fixed', 0); w = self.fixed_weight*n_fixed
+        return w/(w + n - n_fixed) if n else 0.
+    def _random_batch(self, n):
+        n_fixed = getattr(self.src, 'n_fixed', 0)
+        if self.fixed_weight == 1 or not 0 < n_fixed < n: return torch.randperm(n)[:self.bs]     # uniform over the whole source
+        k = min(round(self.fixed_share(n)*self.bs), self.bs)
+        fixed = torch.randperm(n_fixed)[:k] if n_fixed >= k else torch.randint(n_fixed, (k,))
+        return torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:self.bs-k]])
     def __iter__(self):
         for idx in self._idxs():
             b = self.src[idx]
@@ -116,7 +128,8 @@ class TensorDL:
     def to(self, device): self.device = device; return self
     def new(self, **kwargs):
         "A copy with some settings changed; settings `TensorDL` does not have (fastai passes `drop_last`) are ignored"
-        kw = dict(src=self.src, mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm, device=self.device)
+        kw = dict(src=self.src, mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm, device=self.device,
+                  fixed_weight=self.fixed_weight)
         return TensorDL(**{**kw, **{k:v for k,v in kwargs.items() if k in kw}})
 
 # %% ../nbs/00_data.ipynb #b0041e15

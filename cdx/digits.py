@@ -19,10 +19,13 @@ from .inversion import Inversion, get_method
 from .learner import cdx_learner, train_classifier, evaluate
 from .checkpoint import atomic_save, safe_load
 from .condense import condense_dm
+from .gap import feature_gap
+from .stats import summarize_runs, paired_diff, fmt_ci, verdict
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'cache_dir', 'recipe_key', 'digits_teacher',
-           'digits_condensed', 'digits_run', 'summarize', 'to_markdown', 'plot_per_class', 'digits_benchmark']
+__all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'comparisons', 'cache_dir', 'recipe_key',
+           'digits_teacher', 'digits_condensed', 'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize',
+           'paired_table', 'to_markdown', 'plot_per_class', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -47,14 +50,14 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
         ckpt = safe_load(path)
         if ckpt.get('recipe') != r: raise ValueError(f"{path} holds a teacher trained with another recipe: {ckpt.get('recipe')}; delete it or pass `path`.")
         model.load_state_dict(ckpt['model'])
-        return model.eval()
+        return model.eval().requires_grad_(False)
     if verbose: print(f"Training the digits teacher once (recipe {recipe_key(r)}: {r['epochs']} epochs); it will be cached at {path}")
     set_seed(r['seed'])
     train_classifier(model, data.train, data.dl('valid'), epochs=r['epochs'], lr=r['lr'], bs=r['bs'], tfm=ShiftFlip(r['max_shift']))
     acc = evaluate(model, data.dl('test'))
     atomic_save(dict(model=model.state_dict(), recipe=r, test_acc=acc), path)
     if verbose: print(f"Digits teacher: {acc:.2%} test accuracy")
-    return model.eval()
+    return model.eval().requires_grad_(False)
 
 # %% ../nbs/08_digits.ipynb #7c6d82f0
 def digits_condensed(data:Digits, spc:int=1, seed:int=0,
@@ -72,7 +75,12 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
     return cs
 
 # %% ../nbs/08_digits.ipynb #c4ef79bc
-digits_preset = dict(epochs=30, lr=3e-3, kd_steps=20, bs=64, T=4., lam=0.03, ngf=16)
+digits_preset = dict(epochs=30, lr=1e-2, kd_steps=20, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
+
+def digits_cond_weight(spc:int, # condensed images per class
+                       slope:float=2.) -> float: # extra weight per extra image per class
+    "The digits preset's `cond_weight`: 1 (uniform pool sampling, as in the paper) at one image per class, growing by `slope` per extra image"
+    return 1. + slope*max(spc-1, 0)
 digits_methods = {
     'inversion': dict(g_steps=20, bs=64, warmup=2),
     'deepinversion': dict(g_steps=20, bs=64, warmup=2, jitter=1, bn=1.),
@@ -87,7 +95,7 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
                epochs:int|None=None, # epochs (default: the preset's)
                method='inversion', # base method: a name (with its digits preset from `digits_methods`) or an `Inversion` instance
                **kwargs) -> dict:
-    "Train one digits student; returns its test accuracy, wall-clock seconds and `Learner`"
+    "Train one digits student; returns its test and validation accuracy, the feature gap of its synthetic samples, wall-clock seconds and `Learner`"
     p = {**digits_preset, **kwargs}; epochs = ifnone(epochs, p['epochs']); del p['epochs']
     t0 = time.time(); set_seed(seed)
     student = digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1])
@@ -95,29 +103,59 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
     else:
         method = get_method(method, **digits_methods[method]) if isinstance(method, str) else method
         gen = Generator(nz=method.nz, ngf=p.pop('ngf'), size=data.img_shape[-1], nc=data.img_shape[0])
-        lr = p.pop('lr')
+        lr, slope = p.pop('lr'), p.pop('cond_slope')
+        if condensed is not None: p.setdefault('cond_weight', digits_cond_weight(len(condensed)//data.n_classes, slope))
         learn = cdx_learner(teacher, student, condensed, data.dl('valid'), variant=variant, method=method, generator=gen, **p)
         with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr)
-    return dict(variant=variant, seed=seed, acc=evaluate(student, data.dl('test')), seconds=time.time()-t0, learn=learn)
+    seconds, pool = time.time()-t0, getattr(learn, 'pool', None)
+    gap = feature_gap(teacher, pool[pool.n_fixed:], data.valid, data.mean, data.std, data.n_classes)['mmd'] if pool is not None and pool.n_synthetic else float('nan')
+    return dict(variant=variant, seed=seed, acc=evaluate(student, data.dl('test')), valid_acc=evaluate(student, data.dl('valid')), gap=gap,
+                seconds=seconds, learn=learn)
 
 # %% ../nbs/08_digits.ipynb #3bc08597
 table_rows = {'teacher': 'Teacher', 'ce': 'Student on condensed only', 'kd': 'KD on condensed only', 'mi': 'Model inversion',
               'cs': 'Model inversion + CS', 'full': 'cdx (inversion + alignment)', 'real': 'Student on full data'}
 
-def summarize(runs:list, teacher_acc:float|None=None) -> pd.DataFrame:
-    "Mean, spread and time per variant, in the order of `table_rows`"
-    df = pd.DataFrame([{k: r[k] for k in ('variant','seed','acc','seconds')} for r in runs])
-    g = df.groupby('variant').agg(mean=('acc','mean'), std=('acc','std'), n=('acc','size'), seconds=('seconds','mean'))
-    if teacher_acc is not None: g.loc['teacher'] = dict(mean=teacher_acc, std=0., n=1, seconds=0.)
-    g = g.reindex([k for k in table_rows if k in g.index]).fillna({'std': 0.})
+_keys = ('variant','seed','acc','valid_acc','gap','seconds')
+def runs_frame(runs) -> pd.DataFrame:
+    "The runs (records or a frame) as a frame of the columns the tables use"
+    df = pd.DataFrame([{k: r.get(k, float('nan')) for k in _keys} for r in runs]) if isinstance(runs, list) else runs
+    return df.astype({'seed': int})
+
+def summarize(runs, # run records (dicts) or a frame with variant, seed, acc, gap, seconds
+              teacher_acc:float|None=None) -> pd.DataFrame:
+    "Mean test accuracy with its 95% confidence interval, seeds, feature gap and seconds per variant, in the order of `table_rows`"
+    df = runs_frame(runs)
+    g = summarize_runs(df, 'variant', 'acc')
+    g['gap'], g['seconds'] = df.groupby('variant')['gap'].mean(), df.groupby('variant')['seconds'].mean()
+    if teacher_acc is not None: g.loc['teacher'] = dict(mean=teacher_acc, ci=float('nan'), std=float('nan'), n=1, gap=float('nan'), seconds=0.)
+    g = g.reindex([k for k in table_rows if k in g.index])
     g.insert(0, 'model', [table_rows[k] for k in g.index])
     return g
 
-def to_markdown(g:pd.DataFrame) -> str:
-    "The summary as a markdown table (accuracy in %)"
-    lines = ['| model | test accuracy (%) | seeds | seconds per run |', '|---|---|---|---|']
-    for k,r in g.iterrows(): lines.append(f"| {r['model']} | {100*r['mean']:.1f} ± {100*r['std']:.1f} | {int(r['n'])} | {r['seconds']:.0f} |")
-    return '\n'.join(lines)
+comparisons = (('full','cs'), ('cs','mi'), ('full','mi'), ('full','kd'), ('full','ce'))
+def paired_table(runs) -> pd.DataFrame:
+    "The paired differences (same seeds, same condensed set, same test images) behind every claim of the table, with their verdicts"
+    df = runs_frame(runs); acc = {v: d.set_index('seed')['acc'] for v,d in df.groupby('variant')}
+    rows = []
+    for a,b in comparisons:
+        if a not in acc or b not in acc: continue
+        p = paired_diff(acc[a], acc[b])
+        rows.append(dict(a=a, b=b, **p, verdict=verdict(table_rows[a], table_rows[b], p)))
+    return pd.DataFrame(rows)
+
+def to_markdown(g:pd.DataFrame, # from `summarize`
+                pairs:pd.DataFrame|None=None) -> str: # from `paired_table`
+    "The summary as a markdown table (accuracy in %, mean ± 95% CI over seeds), then the paired comparisons and their verdicts"
+    lines = ['| model | test accuracy (%) | seeds | feature gap (MMD²) | seconds per run |', '|---|---|---|---|---|']
+    for k,r in g.iterrows():
+        gap = '–' if pd.isna(r['gap']) else f"{r['gap']:.3f}"
+        lines.append(f"| {r['model']} | {fmt_ci(r['mean'], r['ci'])} | {int(r['n'])} | {gap} | {r['seconds']:.0f} |")
+    if pairs is None or not len(pairs): return '\n'.join(lines)
+    lines += ['', '| comparison (paired by seed) | difference (points, 95% CI) | seeds won |', '|---|---|---|']
+    for _,p in pairs.iterrows():
+        lines.append(f"| {table_rows[p['a']]} − {table_rows[p['b']]} | {100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}] | {p['wins']} of {p['n']} |")
+    return '\n'.join(lines + [''] + [f"- {s}" for s in pairs['verdict']])
 
 # %% ../nbs/08_digits.ipynb #88984849
 def plot_per_class(imgs:ImageSet, # pixel-space images with labels
@@ -135,8 +173,17 @@ def plot_per_class(imgs:ImageSet, # pixel-space images with labels
     return fig
 
 # %% ../nbs/08_digits.ipynb #3f4717d3
+def _check_settings(out:Path, settings:dict, resume:bool):
+    "Record the benchmark's settings in `out/settings.json`; refuse to resume runs made with other settings"
+    path, now = out/'settings.json', json.loads(json.dumps(settings, default=str))
+    if resume and path.exists() and (old := json.loads(path.read_text())) != now:
+        diff = {k: (old.get(k), now.get(k)) for k in set(old) | set(now) if old.get(k) != now.get(k)}
+        raise ValueError(f"{out} holds runs made with other settings ({', '.join(f'{k}: {a} then, {b} now' for k,(a,b) in diff.items())}); "
+                         "resume with the same settings, or choose another output folder.")
+    path.write_text(json.dumps(now, indent=1))
+
 def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.png
-                     seeds=(0,1,2), # one run per seed for every variant
+                     seeds=(0,1,2,3,4), # one run per seed for every variant
                      spc:int=1, # condensed samples per class
                      epochs:int|None=None, # epochs per distillation (default: the preset's)
                      variants=('ce','kd','mi','cs','full','real'),
@@ -149,6 +196,8 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     teacher_acc = evaluate(teacher, data.dl('test'))
+    settings = dict(spc=spc, epochs=epochs, source=source, dm_iters=dm_iters, method=method, preset={**digits_preset, **digits_methods[method]})
+    _check_settings(out, settings, resume)
     runs = pd.read_csv(out/'results.csv').to_dict('records') if resume and (out/'results.csv').exists() else []
     done = {(r['seed'], r['variant']) for r in runs}
     jobs = [(s,v) for s in seeds for v in variants if (s,v) not in done]
@@ -163,7 +212,10 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
             plot_per_class(pool[pool.n_fixed:], data.n_classes, title='cdx: synthetic digits by teacher label', fname=out/'samples.png')
             plot_per_class(condensed[s], data.n_classes, per_class=spc, title=f'condensed input ({what})', fname=out/'condensed.png')
         runs.append(r)
-        pd.DataFrame([{k: o[k] for k in ('variant','seed','acc','seconds')} for o in runs]).to_csv(out/'results.csv', index=False)
+        runs_frame(runs).to_csv(out/'results.csv', index=False)
     g = summarize(runs, teacher_acc)
-    (out/'results.md').write_text(f"Digits, {spc} image(s) per class {what}, base method {method}, seeds {list(seeds)}\n\n" + to_markdown(g) + '\n')
+    head = (f"Digits, {spc} image(s) per class {what}, base method {method}, {len(seeds)} seeds ({seeds[0]} to {seeds[-1]}); "
+            f"test accuracy as mean ± 95% confidence interval (Student's t) over seeds; feature gap: class-conditional MMD² between teacher "
+            f"features of the synthetic pool and the validation images (lower is closer).")
+    (out/'results.md').write_text(head + '\n\n' + to_markdown(g, paired_table(runs)) + '\n')
     return g

@@ -86,7 +86,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 method:str|Inversion|None=None, # base inversion method, by name or instance
                 generator:nn.Module|None=None, # default: `Generator` for the image shape and the method's latent size
                 discriminator:nn.Module|None=None, # default: `FeatureDiscriminator` on the teacher's penultimate features
-                lam:float=1., # weight of the feature-alignment loss
+                lam:float=0.03, # weight of the feature-alignment loss (chosen on the digits validation split; the paper presets set their own)
                 lr_d:float=1e-3, # discriminator learning rate
                 diffaug:nn.Module|None=None, # DiffAugment for the discriminator's inputs; default `DiffAugment()`
                 feature_layer=None, # teacher layer whose input feeds the discriminator; default the penultimate
@@ -94,6 +94,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 bs:int=64, # student batch size
                 T:float=4., # distillation temperature
                 kd_tfm:nn.Module|None=None, # augmentation of pool batches; default `ShiftFlip(2)`
+                cond_weight:float=1., # how much likelier a condensed sample is drawn into a student batch than a synthetic one; 1 samples the pool uniformly (the paper)
                 pool_cap:int|None=None, # most images the pool holds (see `Pool`)
                 pool_dtype=torch.uint8, # storage type of the pool
                 metrics=None, # extra metrics; accuracy and the cdx losses are always shown
@@ -134,7 +135,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['kd']: cbs.append(KDStep(teacher))
     cbs.append(NonFiniteGuard(nan_patience))
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
-    train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device)
+    train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight)
     cbs += L(kwargs.pop('cbs', None))
     loss_func = L1KDLoss() if v['generate'] and method.kd_loss == 'l1' else KDLoss(T)
     learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)

@@ -71,10 +71,10 @@ class ReplayStep(_DeviceCallback):
                  lr_z:float=0.02, # step size of the code tuning when recalling
                  oh:float=1., ie:float=5., # weights of confidence and class balance when recalling
                  patience:int=5): # non-finite VAE losses in a row before the run stops
-        store_attr(); self.opt, self.n_rounds, self.losses = None, 0, []; self.finite = FiniteCheck('replay VAE loss', patience)
+        store_attr(); self.vae_opt, self.n_rounds, self.losses = None, 0, []; self.finite = FiniteCheck('replay VAE loss', patience)
     def before_fit(self):
         self._to_device(); self.teacher.eval()
-        if self.opt is None: self.opt = torch.optim.Adam(self.vae.parameters(), lr=self.lr)
+        if self.vae_opt is None: self.vae_opt = torch.optim.Adam(self.vae.parameters(), lr=self.lr)
     def _recall(self, n): return recall(self.vae, self.teacher, n, self.mean, self.std, self.oh, self.ie, self.lr_z)
     def _logits(self, x): return self.teacher(normalize(x, self.mean, self.std))
     def before_train(self):
@@ -88,16 +88,16 @@ class ReplayStep(_DeviceCallback):
             rec, mu, logvar = self.vae(x)
             with torch.no_grad(): t_x = self._logits(x)
             loss = vae_loss(rec, x, self._logits(rec), t_x, mu, logvar)
-            self.opt.zero_grad()
+            self.vae_opt.zero_grad()
             if not self.finite(loss, self.learn): continue
-            loss.backward(); self.opt.step(); self.losses.append(loss.item())
+            loss.backward(); self.vae_opt.step(); self.losses.append(loss.item())
         self.n_rounds += 1
     def before_batch(self):
         if not self.n_rounds or not self.n_replay: return
         x = normalize(self._recall(self.n_replay), self.mean, self.std)
         self.learn.xb = (torch.cat([self.xb[0], x]),)
         self.learn.yb = tuple(torch.cat([y, y[:1].expand(len(x), *y.shape[1:])]) for y in self.yb)   # placeholders; KDStep sets the targets
-    def state_dict(self): return dict(vae=self.vae.state_dict(), opt=self.opt.state_dict() if self.opt else None, n_rounds=self.n_rounds)
+    def state_dict(self): return dict(vae=self.vae.state_dict(), opt=self.vae_opt.state_dict() if self.vae_opt else None, n_rounds=self.n_rounds)
     def load_state_dict(self, sd:dict):
         self._to_device(); self.vae.load_state_dict(sd['vae']); self.n_rounds = sd['n_rounds']
-        if sd['opt'] is not None: self.opt = torch.optim.Adam(self.vae.parameters(), lr=self.lr); self.opt.load_state_dict(sd['opt'])
+        if sd['opt'] is not None: self.vae_opt = torch.optim.Adam(self.vae.parameters(), lr=self.lr); self.vae_opt.load_state_dict(sd['opt'])

@@ -16,16 +16,17 @@ from .models import FeatureDiscriminator, feature_width
 from .augment import DiffAugment
 from .learner import evaluate
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
+from .stats import mean_ci, paired_diff, fmt_ci
 
 # %% auto #0
-__all__ = ['table_columns', 'table_run', 'methods_benchmark', 'methods_table', 'method_seconds', 'write_table',
-           'ablation_configs', 'ablation_benchmark']
+__all__ = ['table_columns', 'table_run', 'methods_benchmark', 'cells', 'methods_table', 'methods_summary', 'method_seconds',
+           'write_table', 'ablation_configs', 'ablation_benchmark']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
 table_columns = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
 
 def table_run(method:str|None, # base method name; None for the bounds
-              column:str, # a key of `table_columns`, or 'ce' / 'real' for the bounds
+              column:str, # a key of `table_columns`, or 'ce' / 'kd' / 'real' for the bounds
               teacher, data:Digits, spc:int, seed:int, epochs:int|None=None,
               source:str|None=None, # condensed input, 'dm' or 'real'; default 'real' for 'full-rs', else 'dm'
               **kwargs) -> dict:
@@ -34,7 +35,7 @@ def table_run(method:str|None, # base method name; None for the bounds
     variant = {'full-rs': 'full'}.get(column, column)
     cs = digits_condensed(data, spc, seed=seed, source=source) if variant != 'real' else None
     r = digits_run(variant, teacher, data, cs, seed=seed, epochs=epochs, method=ifnone(method, 'inversion'), **kwargs)
-    return dict(method=ifnone(method, '-'), spc=spc, column=column, seed=seed, acc=r['acc'], seconds=r['seconds'])
+    return dict(method=ifnone(method, '-'), spc=spc, column=column, seed=seed, acc=r['acc'], valid_acc=r['valid_acc'], gap=r['gap'], seconds=r['seconds'])
 
 # %% ../nbs/08a_methods_table.ipynb #4b55c73c
 def _runs_file(out:Path, name:str): return Path(out)/f"runs-{name}.csv"
@@ -55,9 +56,9 @@ def _run_jobs(path:Path, jobs:list, run, resume:bool, keys=('method','spc','colu
 # %% ../nbs/08a_methods_table.ipynb #903d42f6
 def methods_benchmark(out:Path, # folder: one `runs-METHOD.csv` per method, `runs-bounds.csv`, then `results.csv` and `results.md`
                       methods=tuple(digits_methods), # base methods, by name
-                      spcs=(1, 5, 10), seeds=(0, 1, 2),
+                      spcs=(1, 5, 10), seeds=(0, 1, 2, 3, 4),
                       columns=tuple(table_columns),
-                      bounds:bool=True, # also the condensed-only and full-data students
+                      bounds:bool=True, # also the condensed-only students (cross-entropy and KD) and the full-data student
                       epochs:int|None=None, # epochs per run (default: the digits preset's)
                       resume:bool=True, # keep the runs already in the files
                       data:Digits|None=None, teacher=None) -> pd.DataFrame:
@@ -72,46 +73,80 @@ def methods_benchmark(out:Path, # folder: one `runs-METHOD.csv` per method, `run
     for k in spcs:                                                    # every method at 1 spc first, so a partial table is useful
         for m in methods: _run_jobs(_runs_file(out, m), [dict(method=m, spc=k, column=c, seed=s) for c in columns for s in seeds], cell, True if k != spcs[0] else resume)
     if bounds:
-        jobs = [dict(method='-', spc=k, column='ce', seed=s) for k in spcs for s in seeds] + [dict(method='-', spc=0, column='real', seed=s) for s in seeds]
+        jobs = [dict(method='-', spc=k, column=c, seed=s) for k in spcs for c in ('ce','kd') for s in seeds] + [dict(method='-', spc=0, column='real', seed=s) for s in seeds]
         _run_jobs(_runs_file(out, 'bounds'), jobs, cell, resume)
     return write_table(out, teacher_acc=evaluate(teacher, data.dl('test')))
 
 # %% ../nbs/08a_methods_table.ipynb #8f038507
-def _cell(g, key): return f"{100*g.loc[key,'mean']:.1f} ± {100*g.loc[key,'std']:.1f}" if key in g.index else '–'
+def _scores(runs:pd.DataFrame, method:str, spc:int, column:str) -> pd.Series:
+    "Test accuracy by seed of one cell (empty when the cell has no runs)"
+    r = runs[(runs.method == method) & (runs.spc == spc) & (runs.column == column)]
+    return r.set_index('seed')['acc']
 
-def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
-    "The methods table in markdown, with the bounds and the check of the paper's ordering"
-    g = runs.groupby(['method','spc','column'])['acc'].agg(['mean','std','size']).fillna(0.)
-    cols = [c for c in table_columns if c in set(runs['column'])]
-    lines = [f"| method | spc | {' | '.join(table_columns[c] for c in cols)} | * > +CS ≥ base | lower bound (condensed only) |",
-             '|---|---|' + '---|'*(len(cols)+2)]
+def _cell(s:pd.Series) -> str: return fmt_ci(*mean_ci(s)) if len(s) else '–'
+
+def cells(runs:pd.DataFrame) -> list:
+    "Every (method, spc) of the table with its scores by column, the condensed-only bounds and the paired differences"
+    out = []
     for m in [m for m in runs['method'].unique() if m != '-']:
         for k in sorted(runs.loc[runs.method == m, 'spc'].unique()):
-            gg = g.loc[(m, k)]
-            means = {c: gg.loc[c, 'mean'] for c in cols if c in gg.index}
-            holds = ('yes' if means['full'] > means['cs'] >= means['mi'] else 'no') if {'mi','cs','full'} <= set(means) else '–'
-            lower = _cell(g.loc[('-', k)], 'ce') if ('-', k) in g.index.droplevel(2) else '–'
-            lines.append(f"| {m} | {k} | {' | '.join(_cell(gg, c) for c in cols)} | {holds} | {lower} |")
+            s = {c: _scores(runs, m, k, c) for c in table_columns}
+            b = {c: _scores(runs, '-', k, c) for c in ('ce', 'kd')}
+            pair = lambda a, c: paired_diff(s[a], s[c]) if len(s[a]) and len(s[c]) else None
+            out.append(dict(method=m, spc=k, scores=s, bounds=b, full_cs=pair('full', 'cs'), cs_mi=pair('cs', 'mi')))
+    return out
+
+def _pair(p) -> str: return '–' if p is None else f"{100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}], {p['wins']}/{p['n']}"
+
+def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
+    "The methods table in markdown: mean ± 95% CI per column, the paired `*` − `+CS` and `+CS` − base, and the condensed-only bounds"
+    cols = [c for c in table_columns if c in set(runs['column'])]
+    lines = [f"| method | spc | {' | '.join(table_columns[c] for c in cols)} | * − +CS [95% CI], wins | +CS − base [95% CI], wins | CE on condensed | KD on condensed |",
+             '|---|---|' + '---|'*(len(cols)+4)]
+    for c in cells(runs):
+        lines.append(f"| {c['method']} | {c['spc']} | {' | '.join(_cell(c['scores'][k]) for k in cols)} | {_pair(c['full_cs'])} | {_pair(c['cs_mi'])} "
+                     f"| {_cell(c['bounds']['ce'])} | {_cell(c['bounds']['kd'])} |")
     extra = []
-    if ('-', 0) in g.index.droplevel(2): extra.append(f"Student on the full training data: {_cell(g.loc[('-', 0)], 'real')} %.")
+    real = _scores(runs, '-', 0, 'real')
+    if len(real): extra.append(f"Student on the full training data: {_cell(real)} %.")
     if teacher_acc is not None: extra.append(f"Teacher: {100*teacher_acc:.1f} %.")
     n = runs.groupby(['method','spc','column']).size()
-    extra.append(f"Seeds per cell: {n.min()}" + (f" to {n.max()}." if n.max() != n.min() else '.'))
-    return '\n'.join(lines) + '\n\n' + ' '.join(extra) + '\n'
+    extra.append(f"Seeds per cell: {n.min()}" + (f" to {n.max()}." if n.max() != n.min() else '.') + " Accuracy in %, mean ± 95% CI (Student's t); "
+                 "differences in points, paired by seed, with the number of seeds on which the first beats the second.")
+    return '\n'.join(lines) + '\n\n' + ' '.join(extra) + '\n\n' + methods_summary(runs) + '\n'
+
+def _sign(p) -> str: return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
+
+def methods_summary(runs:pd.DataFrame) -> str:
+    "Sentences generated from the table: how many cells support each of the paper's claims, at the 95% level"
+    cs = [c for c in cells(runs) if c['full_cs'] is not None]
+    if not cs: return ''
+    n, fc = len(cs), [_sign(c['full_cs']) for c in cs]
+    said = [f"`*` beats `+CS` (the whole interval of the paired difference above zero) in {fc.count('above')} of {n} method-size cells, "
+            f"loses (interval below zero) in {fc.count('below')}, and is not distinguishable in {fc.count('within')}."]
+    cm = [_sign(c['cs_mi']) for c in cs if c['cs_mi'] is not None]
+    if cm: said.append(f"`+CS` beats the base method in {cm.count('above')} of {len(cm)} cells and loses in {cm.count('below')}.")
+    nb = [c for c in cs if len(c['bounds']['ce']) and len(c['bounds']['kd']) and len(c['scores']['full'])]
+    if nb:
+        above = [c for c in nb if c['scores']['full'].mean() >= max(c['bounds']['ce'].mean(), c['bounds']['kd'].mean())]
+        below = [f"{c['method']} at {c['spc']}" for c in nb if c not in above]
+        said.append(f"The mean of `*` is at or above both condensed-only bounds in {len(above)} of {len(nb)} cells"
+                    + (f" (below: {', '.join(below)})." if below else '.'))
+    return ' '.join(said)
 
 def method_seconds(runs:pd.DataFrame) -> pd.Series:
     "Mean wall-clock seconds of one run of each method (all columns and spcs together)"
     return runs[runs.method != '-'].groupby('method')['seconds'].mean().round(1)
 
 def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
-    "Gather `out/runs-*.csv` into `results.csv` and write `results.md` (the table and the seconds per run of each method)"
+    "Gather `out/runs-*.csv` into `results.csv`; write `results.md` (the table and the seconds per run of each method) and `summary.md` (its sentences)"
     out = Path(out); files = sorted(out.glob('runs-*.csv'))
     if not files: raise FileNotFoundError(f"No runs-*.csv in {out}; run `methods_benchmark` first.")
     runs = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
     runs.to_csv(out/'results.csv', index=False)
     secs = method_seconds(runs)
-    md = methods_table(runs, teacher_acc) + '\nSeconds per run (2-core CPU, all columns and spcs): ' + ', '.join(f"{m} {s}" for m,s in secs.items()) + '\n'
-    (out/'results.md').write_text(md)
+    md = methods_table(runs, teacher_acc) + '\nSeconds per run (one CPU thread per run, all columns and spcs): ' + ', '.join(f"{m} {s}" for m,s in secs.items()) + '\n'
+    (out/'results.md').write_text(md); (out/'summary.md').write_text(methods_summary(runs) + '\n')
     return runs
 
 # %% ../nbs/08a_methods_table.ipynb #7567c955

@@ -1,16 +1,28 @@
 #!/usr/bin/env python
 """Render README.md from nbs/index.ipynb without Quarto, or check that it is up to date.
 
-Markdown cells are copied as they are; code cells become ```python blocks with their `#|` directive lines removed;
-cells marked `#| hide` are left out, and outputs are never copied (they depend on the machine).
+Markdown cells are copied as they are, except that a Quarto include shortcode on a line of its own
+(`{{< include ../benchmarks/results/x.md >}}`, a path relative to nbs/) is replaced by that file, so result tables and the sentences
+generated from them reach the README and the docs site from one committed file; code cells become ```python blocks with their `#|`
+directive lines removed; cells marked `#| hide` are left out, and outputs are never copied (they depend on the machine).
 
     python tools/readme.py          # write README.md
     python tools/readme.py --check  # exit 1 if README.md differs from what index.ipynb gives
 """
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
+
+_include = re.compile(r'^\{\{< include (\S+) >\}\}$', re.M)
+
+def expand(md:str, base:Path) -> str:
+    "Replace each include shortcode in `md` by the file it names (relative to `base`)"
+    def sub(m):
+        path = (base/m.group(1)).resolve()
+        if not path.exists(): sys.exit(f"README include names a missing file: {m.group(1)} (relative to {base})")
+        return path.read_text().strip('\n')
+    return _include.sub(sub, md)
 
 def render(nb_path=root/'nbs'/'index.ipynb') -> str:
     cells = json.loads(Path(nb_path).read_text())['cells']
@@ -18,7 +30,7 @@ def render(nb_path=root/'nbs'/'index.ipynb') -> str:
     for c in cells:
         src = ''.join(c['source']).strip('\n')
         if not src: continue
-        if c['cell_type'] == 'markdown': parts.append(src)
+        if c['cell_type'] == 'markdown': parts.append(expand(src, Path(nb_path).parent))
         elif c['cell_type'] == 'code':
             lines = src.split('\n')
             directives = [l for l in lines if l.startswith('#|')]
