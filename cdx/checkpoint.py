@@ -128,7 +128,7 @@ class RunCheckpoint(Callback):
     def __init__(self, path, # checkpoint file
                  every:int=1, # epochs between saves
                  overwrite:bool=False): # allow replacing a checkpoint this run did not write
-        store_attr(); self.path, self.last_saved, self._owned = Path(path), None, False
+        store_attr(); self.path, self.last_saved, self._owned = Path(path).expanduser(), None, False
     def before_fit(self):
         mine = self._owned or getattr(self.learn, 'resumed_from', None) == self.path
         if self.path.exists() and not (mine or self.overwrite):

@@ -177,7 +177,8 @@ def load_folder(root, # folder with one sub-folder of images per class
     from PIL import Image
     root = Path(root)
     if not root.is_dir(): raise FileNotFoundError(f"No folder at {root}.")
-    classes = ifnone(classes, sorted(p.name for p in root.iterdir() if p.is_dir()))
+    classes = ifnone(classes, sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith('.')))   # hidden folders (.cache, .ipynb_checkpoints) are no classes
+    if not classes: raise ValueError(f"{root} has no class sub-folders; put the images of each class in a folder of its own (e.g. {root}/0/img.png).")
     xs, ys = [], []
     for i, c in enumerate(classes):
         files = sorted(f for f in (root/c).iterdir() if f.suffix.lower() in ('.png','.jpg','.jpeg','.bmp','.gif','.webp')) if (root/c).is_dir() else []

@@ -32,6 +32,9 @@ class ImageSet:
     "Labelled images in pixel space: `x` is `[N, C, H, W]` float in [0, 1], `y` is `[N]` int64 class indices"
     def __init__(self, x:torch.Tensor, y:torch.Tensor):
         x,y = torch.as_tensor(x), torch.as_tensor(y)
+        if y.is_floating_point() and not torch.equal(y, y.round()):
+            raise ValueError("ImageSet labels must be whole class indices; got fractional values such as "
+                             f"{y[y != y.round()][:3].tolist()}. Soft labels go to the teacher's targets, not to ImageSet.")
         if x.ndim != 4: raise ValueError(f"ImageSet expects images of shape [N, C, H, W], got {tuple(x.shape)}; add a channel axis with `x[:, None]` for grey images.")
         if y.ndim != 1 or len(y) != len(x): raise ValueError(f"ImageSet expects one label per image: {len(x)} images but labels of shape {tuple(y.shape)}.")
         self.x,self.y = x.float(),y.long()

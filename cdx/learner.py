@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/learner.html.md"""
 
 # %% ../nbs/07_learner.ipynb #b228b8b3
 from __future__ import annotations
-import contextlib, copy, warnings, torch, torch.nn as nn
+import contextlib, copy, numbers, warnings, torch, torch.nn as nn
 from fastcore.all import *
 from fastai.learner import Learner
 from fastai.callback.progress import ProgressCallback  # registers the progress bar and `Learner.no_bar`
@@ -72,6 +72,14 @@ def _valid_dl(dls_valid):
     if dls_valid is None: raise ValueError("cdx_learner needs `dls_valid`, a DataLoader of real (normalised image, label) pairs to measure the student on.")
     return dls_valid
 
+_positive_ints, _positive, _non_negative = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight'), ('lam',)
+def _check_numbers(**kw):
+    "Refuse numeric settings that would train nothing or train the wrong way, before any time is spent"
+    for k,v in kw.items():
+        if k in _positive_ints and not (isinstance(v, numbers.Integral) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
+        if k in _positive and not v > 0: raise ValueError(f"`{k}` must be positive, got {v!r}.")
+        if k in _non_negative and not v >= 0: raise ValueError(f"`{k}` must be 0 or more (0 switches the alignment off in effect), got {v!r}; a negative weight pushes the generator away from the condensed features.")
+
 class ResumeAt(SkipToEpoch):
     "Skip the epochs a resumed run already did, in the next `fit` only"
     def after_fit(self): self.learn.remove_cb(self)
@@ -104,6 +112,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 nan_patience:int=5, # non-finite losses in a row (of any one step) before the run stops
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
+    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam)
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
     mean, std = ifnone(mean, getattr(dl_valid, 'mean', None)), ifnone(std, getattr(dl_valid, 'std', None))
     if mean is None or std is None: raise ValueError("Pass the teacher's normalisation as `mean` and `std` (per-channel sequences).")

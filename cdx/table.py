@@ -19,8 +19,8 @@ from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
 from .stats import mean_ci, paired_diff, fmt_ci
 
 # %% auto #0
-__all__ = ['table_columns', 'table_run', 'methods_benchmark', 'cells', 'methods_table', 'methods_summary', 'method_seconds',
-           'write_table', 'ablation_configs', 'ablation_benchmark']
+__all__ = ['table_columns', 'table_run', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'methods_summary',
+           'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
 table_columns = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
@@ -88,7 +88,8 @@ def _cell(s:pd.Series) -> str: return fmt_ci(*mean_ci(s)) if len(s) else '–'
 def cells(runs:pd.DataFrame) -> list:
     "Every (method, spc) of the table with its scores by column, the condensed-only bounds and the paired differences"
     out = []
-    for m in [m for m in runs['method'].unique() if m != '-']:
+    present = [m for m in runs['method'].unique() if m != '-']
+    for m in [m for m in digits_methods if m in present] + [m for m in present if m not in digits_methods]:
         for k in sorted(runs.loc[runs.method == m, 'spc'].unique()):
             s = {c: _scores(runs, m, k, c) for c in table_columns}
             b = {c: _scores(runs, '-', k, c) for c in ('ce', 'kd')}
@@ -96,7 +97,10 @@ def cells(runs:pd.DataFrame) -> list:
             out.append(dict(method=m, spc=k, scores=s, bounds=b, full_cs=pair('full', 'cs'), cs_mi=pair('cs', 'mi')))
     return out
 
-def _pair(p) -> str: return '–' if p is None else f"{100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}], {p['wins']}/{p['n']}"
+def _pair(p) -> str:
+    if p is None: return '–'
+    if p['n'] < 2: return f"{100*p['diff']:+.1f} (one seed)"
+    return f"{100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}], {p['wins']}/{p['n']}"
 
 def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
     "The methods table in markdown: mean ± 95% CI per column, the paired `*` − `+CS` and `+CS` − base, and the condensed-only bounds"
@@ -113,7 +117,18 @@ def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
     n = runs.groupby(['method','spc','column']).size()
     extra.append(f"Seeds per cell: {n.min()}" + (f" to {n.max()}." if n.max() != n.min() else '.') + " Accuracy in %, mean ± 95% CI (Student's t); "
                  "differences in points, paired by seed, with the number of seeds on which the first beats the second.")
-    return '\n'.join(lines) + '\n\n' + ' '.join(extra) + '\n\n' + methods_summary(runs) + '\n'
+    return '\n'.join(lines) + '\n\n' + ' '.join(extra) + '\n\n' + methods_summary(runs) + '\n\n' + gap_table(runs)
+
+def gap_table(runs:pd.DataFrame) -> str:
+    "Mean feature gap (MMD² between teacher features of the generated pool and real validation digits) per method, size and column"
+    if 'gap' not in runs or runs['gap'].isna().all(): return ''
+    cols = [c for c in ('mi','cs','full') if c in set(runs['column'])]
+    g = runs[runs.method != '-'].groupby(['method','spc','column'], sort=False)['gap'].mean()
+    lines = ['Feature gap, mean over seeds (lower is closer to real digits):', '',
+             f"| method | spc | {' | '.join(table_columns[c] for c in cols)} |", '|---|---|' + '---|'*len(cols)]
+    for (m, k) in dict.fromkeys((m, k) for m, k, _ in g.index):
+        lines.append(f"| {m} | {k} | " + ' | '.join(f"{g[(m, k, c)]:.3f}" if (m, k, c) in g.index else '–' for c in cols) + ' |')
+    return '\n'.join(lines) + '\n'
 
 def _sign(p) -> str: return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
 

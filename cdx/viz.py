@@ -12,6 +12,7 @@ from fastcore.all import *
 from torchvision.utils import make_grid
 from .data import ImageSet
 from .models import FeatureHook
+from .stats import mean_ci
 
 # %% auto #0
 __all__ = ['class_grid', 'compare_grids', 'teacher_features', 'tsne_embed', 'plot_tsne', 'plot_scaling']
@@ -93,13 +94,13 @@ _labels = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
 
 def plot_scaling(runs:pd.DataFrame, # one row per run: `spc`, `column` and `acc` (0-1 or %)
                  title:str|None=None, fname=None, ax=None):
-    "Student accuracy (mean and std over seeds) against samples per class, one line per variant"
+    "Student accuracy (mean and 95% confidence interval over seeds) against samples per class, one line per variant"
     if missing := {'spc', 'column', 'acc'} - set(runs.columns): raise ValueError(f"plot_scaling needs columns spc, column and acc; missing {sorted(missing)}.")
     ax = ifnone(ax, plt.subplots(figsize=(5, 3.5))[1]); spcs = sorted(runs.spc.unique())
     for col, g in runs.groupby('column', sort=False):
-        s = g.groupby('spc')['acc'].agg(['mean', 'std']).fillna(0.)
-        if len(s) == 1 and len(spcs) > 1: s = pd.DataFrame({'mean': s['mean'].iloc[0], 'std': s['std'].iloc[0]}, index=spcs)
-        ax.errorbar(s.index, s['mean'], yerr=s['std'], marker='o', capsize=3, label=_labels.get(col, col))
+        s = g.groupby('spc')['acc'].agg(mean='mean', ci=lambda a: mean_ci(a)[1]).fillna(0.)
+        if len(s) == 1 and len(spcs) > 1: s = pd.DataFrame({'mean': s['mean'].iloc[0], 'ci': s['ci'].iloc[0]}, index=spcs)
+        ax.errorbar(s.index, s['mean'], yerr=s['ci'], marker='o', capsize=3, label=_labels.get(col, col))
     ax.set_xscale('log'); ax.set_xticks(spcs); ax.set_xticklabels(spcs); ax.set_xlabel('samples per class'); ax.set_ylabel('student accuracy')
     ax.legend(); ax.grid(alpha=0.3)
     if title: ax.set_title(title)
