@@ -154,7 +154,8 @@ def to_markdown(g:pd.DataFrame, # from `summarize`
     if pairs is None or not len(pairs): return '\n'.join(lines)
     lines += ['', '| comparison (paired by seed) | difference (points, 95% CI) | seeds won |', '|---|---|---|']
     for _,p in pairs.iterrows():
-        lines.append(f"| {table_rows[p['a']]} − {table_rows[p['b']]} | {100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}] | {p['wins']} of {p['n']} |")
+        ci = f"[{100*p['lo']:+.1f}, {100*p['hi']:+.1f}]" if p['n'] > 1 else '(one seed)'
+        lines.append(f"| {table_rows[p['a']]} − {table_rows[p['b']]} | {100*p['diff']:+.1f} {ci} | {p['wins']} of {p['n']} |")
     return '\n'.join(lines + [''] + [f"- {s}" for s in pairs['verdict']])
 
 # %% ../nbs/08_digits.ipynb #88984849
