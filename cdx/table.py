@@ -147,6 +147,9 @@ def methods_summary(runs:pd.DataFrame) -> str:
         below = [f"{c['method']} at {c['spc']}" for c in nb if c not in above]
         said.append(f"The mean of `*` is at or above both condensed-only bounds in {len(above)} of {len(nb)} cells"
                     + (f" (below: {', '.join(below)})." if below else '.'))
+        sig = [f"{c['method']} at {c['spc']} ({b.upper()} {100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}])"
+               for c in nb if c not in above for b in ('ce', 'kd') if (p := paired_diff(c['scores']['full'], c['bounds'][b]))['hi'] < 0]
+        if below: said.append("Paired by seed against the bounds, `*` is significantly below one in " + (', '.join(sig) if sig else 'none of them') + '.')
     if 'gap' in runs and runs['gap'].notna().any():
         gp = [paired_diff(_scores(runs.assign(acc=runs['gap']), c['method'], c['spc'], 'full'), _scores(runs.assign(acc=runs['gap']), c['method'], c['spc'], 'cs'))
               for c in cs]
