@@ -199,8 +199,10 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
         return dict(config=j['config'], seed=j['seed'], acc=r['acc'], seconds=r['seconds'])
     stem = out/f'ablation-{method}-spc{spc}'
     runs = pd.DataFrame(_run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
-    g = runs.groupby('config', sort=False)['acc'].agg(['mean','std','size']).fillna(0.)
-    lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class\n", '| setting | test accuracy (%) | seeds |', '|---|---|---|']
-    lines += [f"| {c} | {100*r['mean']:.1f} ± {100*r['std']:.1f} | {int(r['size'])} |" for c,r in g.iterrows()]
+    acc = {c: d.set_index('seed')['acc'] for c,d in runs.groupby('config', sort=False)}
+    ref = acc.get('* (preset)')
+    lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class; mean ± 95% CI, and the difference to the preset paired by seed\n",
+             '| setting | test accuracy (%) | minus the preset (points, 95% CI), wins | seeds |', '|---|---|---|---|']
+    lines += [f"| {c} | {_cell(a)} | {'–' if ref is None or c == '* (preset)' else _pair(paired_diff(a, ref))} | {len(a)} |" for c,a in acc.items()]
     stem.with_suffix('.md').write_text('\n'.join(lines) + '\n')
     return runs
