@@ -151,8 +151,8 @@ def methods_summary(runs:pd.DataFrame) -> str:
                for c in nb if c not in above for b in ('ce', 'kd') if (p := paired_diff(c['scores']['full'], c['bounds'][b]))['hi'] < 0]
         if below: said.append("Paired by seed against the bounds, `*` is significantly below one in " + (', '.join(sig) if sig else 'none of them') + '.')
     if 'gap' in runs and runs['gap'].notna().any():
-        gp = [paired_diff(_scores(runs.assign(acc=runs['gap']), c['method'], c['spc'], 'full'), _scores(runs.assign(acc=runs['gap']), c['method'], c['spc'], 'cs'))
-              for c in cs]
+        gaps = runs.assign(acc=runs['gap'])
+        gp = [paired_diff(_scores(gaps, c['method'], c['spc'], 'full'), _scores(gaps, c['method'], c['spc'], 'cs')) for c in cs]
         sg = [_sign(p) for p in gp if p['n'] >= 2]
         if sg: said.append(f"The alignment lowers the feature gap of the generated samples below that of `+CS` (paired interval below zero) "
                            f"in {sg.count('below')} of {len(sg)} cells and raises it in {sg.count('above')}.")
