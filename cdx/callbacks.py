@@ -11,14 +11,14 @@ from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
 from .data import ImageSet, normalize
-from .models import FeatureHook
+from .models import FeatureHook, load_opt_state
 from .augment import DiffAugment
 from .losses import discriminator_loss, discriminator_inputs, alignment_loss
 from .inversion import Inversion
 
 # %% auto #0
-__all__ = ['frozen', 'NonFiniteLoss', 'last_checkpoint_note', 'FiniteCheck', 'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth',
-           'KDStep', 'cdx_metrics']
+__all__ = ['frozen', 'NonFiniteLoss', 'finding_lr', 'last_checkpoint_note', 'FiniteCheck', 'GeneratorStep', 'DiscriminatorStep',
+           'PoolGrowth', 'KDStep', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -34,6 +34,10 @@ def frozen(model:nn.Module):
 
 # %% ../nbs/06_callbacks.ipynb #3afd55fc
 class NonFiniteLoss(RuntimeError): "Raised when a loss stays non-finite for too many steps in a row"
+
+def finding_lr(learn) -> bool:
+    "Whether `learn` is inside `lr_find`, whose mock training must leave the pool, generator, discriminator and checkpoint alone"
+    return getattr(learn, 'lr_finder', None) is not None
 
 def last_checkpoint_note(learn) -> str:
     "Where the last good checkpoint of `learn`'s run is, in words"
@@ -72,7 +76,7 @@ class GeneratorStep(_DeviceCallback):
                  mean, std, # the teacher's normalisation
                  n_classes:int,
                  patience:int=5): # non-finite generator losses in a row before the run stops
-        store_attr(); self.g_opt, self.g_loss, self.terms, self.round_losses = None, float('nan'), {}, []
+        store_attr(); self.g_opt, self.g_loss, self.terms, self.round_losses, self.rounds = None, float('nan'), {}, [], 0
         self.finite = FiniteCheck('generator loss', patience)
     def before_fit(self):
         self._to_device(); self.teacher.eval(); self._setup()
@@ -80,18 +84,20 @@ class GeneratorStep(_DeviceCallback):
     def _setup(self): self.method.setup(self.teacher, self.n_classes, self.device, self.mean, self.std)
     def state_dict(self):
         return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
-                    method=self.method.state_dict())
+                    method=self.method.state_dict(), rounds=self.rounds)
     def load_state_dict(self, sd:dict):
         self._to_device(); self._setup(); self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
-        self.method.load_state_dict(sd['method'])
-        if sd['opt'] is not None: self.g_opt = self.method.generator_opt(self.generator); self.g_opt.load_state_dict(sd['opt'])
-    def before_train(self): self.learn.synthetic = self.synthesize()
+        self.method.load_state_dict(sd['method']); self.rounds = sd['rounds']
+        if sd['opt'] is not None: self.g_opt = load_opt_state(self.method.generator_opt(self.generator), sd['opt'])
+    def before_train(self):
+        if finding_lr(self.learn): return
+        self.learn.synthetic = self.synthesize(); self.rounds += 1
 
     def synthesize(self) -> ImageSet:
         "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
-        m, disc = self.method, getattr(self.learn, 'discriminator_step', None)
-        rnd = m.start_round(self.generator, self.g_opt, self.epoch)
-        use_student, best, log = m.use_student(self.epoch), None, []
+        m, disc, r = self.method, getattr(self.learn, 'discriminator_step', None), self.rounds   # rounds, not epochs: several `fit` calls continue one schedule
+        rnd = m.start_round(self.generator, self.g_opt, r)
+        use_student, best, log = m.use_student(r), None, []
         self.round_losses = []
         rnd.gen.train()
         with frozen(self.model) as student:
@@ -99,7 +105,7 @@ class GeneratorStep(_DeviceCallback):
                 x = m.images(rnd.gen, rnd.z)
                 xin = normalize(m.tfm(x), self.mean, self.std)
                 t_out, bn_loss = m.forward(self.teacher, xin)
-                terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, self.epoch, x=x)
+                terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, r, x=x)
                 y_t = t_out.argmax(1).detach()
                 if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                 loss = sum(terms.values())
@@ -112,7 +118,7 @@ class GeneratorStep(_DeviceCallback):
                 self.round_losses.append(l)
                 if best is None or l < best[0]: best = (l, x.detach(), y_t); m.keep(rnd)
                 log.append({k: v.detach() for k,v in terms.items()})
-        if best is None: raise NonFiniteLoss(f"Every generator step of epoch {self.epoch} had a non-finite loss. {last_checkpoint_note(self.learn)}")
+        if best is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
         m.end_round(rnd)
         self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
         self.g_loss = sum(self.terms.values())
@@ -147,7 +153,7 @@ class DiscriminatorStep(_DeviceCallback):
     def load_state_dict(self, sd:dict):
         self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
         if sd['opt'] is not None:
-            self.d_opt = self._new_opt(); self.d_opt.load_state_dict(sd['opt'])
+            self.d_opt = load_opt_state(self._new_opt(), sd['opt'])
     @property
     def d_loss(self): return sum(self.losses)/len(self.losses) if self.losses else float('nan')
 

@@ -6,36 +6,58 @@ Docs: https://cdx-dev.github.io/cdx/checkpoint.html.md"""
 
 # %% ../nbs/06a_checkpoint.ipynb #9562cfe5
 from __future__ import annotations
-import os, pickle, random, warnings
+import hashlib, io, math, numbers, os, pickle, random, re, warnings
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 from fastcore.all import *
 from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback, CancelStepException
 from .models import n_params
-from .callbacks import FiniteCheck, NonFiniteLoss
+from .callbacks import FiniteCheck, NonFiniteLoss, finding_lr, last_checkpoint_note
+try: import fcntl
+except ImportError: fcntl = None   # no file locks on this system: `RunCheckpoint` cannot tell when two runs share a path
 
 # %% auto #0
-__all__ = ['atomic_save', 'safe_load', 'rng_state', 'set_rng_state', 'run_config', 'config_diff', 'run_state', 'RunCheckpoint',
-           'NonFiniteGuard']
+__all__ = ['clean_stale_tmp', 'atomic_save', 'safe_load', 'rng_state', 'set_rng_state', 'run_config', 'config_diff', 'run_state',
+           'warn_nothing_left', 'DivergedRun', 'RunCheckpoint', 'NonFiniteGuard']
 
 # %% ../nbs/06a_checkpoint.ipynb #0a24265b
-def atomic_save(obj, path):
-    "`torch.save` to a temporary file next to `path`, then rename: a crash never leaves a half-written `path`"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try: torch.save(obj, tmp); os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
+def _alive(pid:int) -> bool:
+    "Whether process `pid` is running"
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
 
-def safe_load(path, # file written by `torch.save`
-              trust:bool=False, # allow arbitrary pickled objects (only for files you trust: unpickling can run code)
-              map_location='cpu'):
-    "`torch.load` with `weights_only=True` unless `trust`, with clear errors for refused, damaged and missing files"
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"No file at {path}.")
-    if trust: warnings.warn(f"Loading {path} with weights_only=False: this can run code stored in the file.")
-    try: return torch.load(path, map_location=map_location, weights_only=not trust)
+def clean_stale_tmp(path) -> list:
+    "Delete the temporary files that saves to `path` left behind when their process died (e.g. by `kill -9`); returns them"
+    path, gone = Path(path), []
+    for t in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = t.name[len(path.name)+2:-4]
+        if pid.isdigit() and not _alive(int(pid)): t.unlink(missing_ok=True); gone.append(t)
+    return gone
+
+def _checked(obj) -> dict:
+    "`obj` serialised to bytes (as a uint8 tensor, which loads with `weights_only`) beside their SHA-256"
+    buf = io.BytesIO(); torch.save(obj, buf); payload = buf.getvalue()
+    return dict(format='cdx-checked', sha256=hashlib.sha256(payload).hexdigest(), payload=torch.frombuffer(bytearray(payload), dtype=torch.uint8))
+
+def atomic_save(obj, path, # the file to write
+                checksum:bool=False): # store a SHA-256 of the contents, which `safe_load` verifies before using them
+    "`torch.save` to a temporary file next to `path`, then rename: a crash or a full disk never leaves a half-written `path`"
+    path = Path(path).expanduser()
+    try: path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise OSError(f"Cannot create the folder {path.parent} for {path.name} ({e.strerror or e}); choose a writable location.") from e
+    clean_stale_tmp(path); tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try: torch.save(_checked(obj) if checksum else obj, tmp); os.replace(tmp, path)
+    except (OSError, RuntimeError) as e:
+        raise OSError(f"Could not write {path} ({type(e).__name__}: {str(e)[:160]}). Nothing was replaced: an earlier {path.name}, if any, "
+                      "is intact. Free disk space or choose a writable folder, then save again.") from e
+    finally: tmp.unlink(missing_ok=True)
+
+# %% ../nbs/06a_checkpoint.ipynb #bdbb2d15
+def _torch_load(src, path, trust, map_location):
+    try: return torch.load(src, map_location=map_location, weights_only=not trust)
     except pickle.UnpicklingError as e:
         if 'Weights only load failed' in str(e):
             raise ValueError(f"{path} holds Python objects beyond tensors and plain containers, and unpickling them can run code, so cdx "
@@ -43,6 +65,26 @@ def safe_load(path, # file written by `torch.save`
         raise ValueError(f"{path} is not a torch file cdx can read: {e}") from e
     except (RuntimeError, EOFError) as e:
         raise ValueError(f"{path} is damaged or truncated and cannot be read ({type(e).__name__}: {str(e)[:120]}).") from e
+
+def safe_load(path, # file written by `torch.save` (or `atomic_save`)
+              trust:bool=False, # allow arbitrary pickled objects (only for files you trust: unpickling can run code)
+              map_location='cpu'):
+    "`torch.load` with `weights_only=True` unless `trust`, verifying `atomic_save`'s checksum; clear errors for refused, damaged and missing files"
+    path = Path(path).expanduser()
+    if not path.exists(): raise FileNotFoundError(f"No file at {path}.")
+    if path.is_dir(): raise IsADirectoryError(f"{path} is a folder; pass the file inside it.")
+    with open(path, 'rb') as f: head = f.read(4)
+    if not (head.startswith(b'PK') or head.startswith(b'\x80')):   # a zip archive (torch >= 1.6) or a legacy pickle
+        raise ValueError(f"{path} was not written by torch.save: it {'is empty' if not head else f'begins with {head!r}'}. Check the path.")
+    if trust: warnings.warn(f"Loading {path} with weights_only=False: this can run code stored in the file.")
+    obj = _torch_load(path, path, trust, map_location)
+    if isinstance(obj, dict) and obj.get('format') == 'cdx-checked':
+        payload = obj['payload'].cpu().numpy().tobytes()
+        if hashlib.sha256(payload).hexdigest() != obj['sha256']:
+            raise ValueError(f"{path} is damaged: its contents no longer match the checksum stored when it was written (a disk or copy "
+                             "error). Use an earlier copy of it, or start the run again.")
+        obj = _torch_load(io.BytesIO(payload), path, trust, map_location)
+    return obj
 
 # %% ../nbs/06a_checkpoint.ipynb #50e5728d
 def rng_state() -> dict:
@@ -62,14 +104,21 @@ def set_rng_state(st:dict):
 # %% ../nbs/06a_checkpoint.ipynb #0c30a62a
 def _arch(m:nn.Module|None): return None if m is None else f"{type(m).__name__} ({n_params(m)} parameters)"
 def _fingerprint(m:nn.Module): return round(float(sum(p.detach().double().abs().sum() for p in m.state_dict().values() if p.is_floating_point())), 4)
+def _digest(s) -> str|None:
+    "A short hash of an `ImageSet`'s images and labels"
+    if s is None: return None
+    h = hashlib.sha1(s.x.detach().cpu().float().contiguous().numpy().tobytes()); h.update(s.y.cpu().long().numpy().tobytes())
+    return h.hexdigest()[:12]
+def _without_lrs(settings:str) -> str: return re.sub(r',? ?\blr_\w+=[^,)]*', '', settings)   # a resumed run may lower its learning rates
 
 def run_config(learn:Learner) -> dict:
     "The settings of a cdx run that a checkpoint must share to continue it"
     gs, ds = getattr(learn, 'generator_step', None), getattr(learn, 'discriminator_step', None)
-    return dict(variant=learn.variant, method=repr(learn.method) if gs else None, student=_arch(learn.model),
+    return dict(variant=learn.variant, method=_without_lrs(repr(learn.method)) if gs else None, student=_arch(learn.model),
                 teacher=_arch(learn.teacher), teacher_fingerprint=_fingerprint(learn.teacher),
                 generator=_arch(gs.generator) if gs else None, discriminator=_arch(ds.discriminator) if ds else None,
                 lam=ds.lam if ds else None, img_shape=list(learn.pool.img_shape), n_condensed=learn.pool.n_fixed,
+                condensed=_digest(getattr(learn, 'condensed', None)),
                 pool_cap=learn.pool.cap, pool_dtype=str(learn.pool.dtype), kd_steps=len(learn.dls.train), bs=learn.dls.train.bs,
                 T=getattr(learn.loss_func, 'T', None))
 
@@ -87,22 +136,25 @@ def _opt_state(opt):
 
 def run_state(learn:Learner) -> dict:
     "Everything needed to continue `learn`'s run after its current epoch"
-    return dict(format='cdx-run', version=1, config=run_config(learn), epoch=learn.epoch, n_epoch=learn.n_epoch,
+    ck = getattr(learn, 'run_checkpoint', None)
+    return dict(format='cdx-run', version=2, config=run_config(learn), epoch=learn.epoch, n_epoch=learn.n_epoch,
                 lr=learn.opt.hypers[-1]['lr'] if learn.opt else None, model=learn.model.state_dict(), opt=_opt_state(learn.opt),
                 callbacks={n: getattr(learn, n).state_dict() for n in _cb_names if hasattr(learn, n)},
-                pool=learn.pool.state_dict(), rng=rng_state())
+                pool=learn.pool.state_dict(), rng=rng_state(), best_loss=ck.best if ck else None)
 
 @patch
 def save_run(self:Learner, path):
     "Save the whole run (student, generator, discriminator, optimisers, pool, random generators, epoch) atomically to `path`"
-    atomic_save(run_state(self), path)
+    atomic_save(run_state(self), path, checksum=True)
 
 @patch
 def load_run(self:Learner, path, trust:bool=False) -> dict:
     "Restore a run saved by `save_run`; refuses checkpoints of another configuration. Returns the checkpoint"
     dev = getattr(self.dls, 'device', None) or 'cpu'
     ck = safe_load(path, trust=trust, map_location=dev)
-    if not isinstance(ck, dict) or ck.get('format') != 'cdx-run': raise ValueError(f"{path} is not a cdx run checkpoint.")
+    if not isinstance(ck, dict) or ck.get('format') != 'cdx-run':
+        raise ValueError(f"{path} is not a cdx run checkpoint (files made by `learn.save_run` or `checkpoint=`); a model's weights load with `model.load_state_dict(safe_load(path))`.")
+    if ck.get('version') != 2: raise ValueError(f"{path} was written by an older cdx (checkpoint format {ck.get('version')}, this one reads 2); start the run again.")
     diff = config_diff(ck['config'], run_config(self))
     if diff: raise ValueError(f"{path} was saved by a run with another configuration:\n  " + '\n  '.join(diff))
     self.model.to(dev).load_state_dict(ck['model'])
@@ -112,33 +164,85 @@ def load_run(self:Learner, path, trust:bool=False) -> dict:
     for n,sd in ck['callbacks'].items(): getattr(self, n).load_state_dict(sd)
     self.pool.load_state_dict({k: v.cpu() if torch.is_tensor(v) else v for k,v in ck['pool'].items()})
     set_rng_state(ck['rng'])
-    self.resumed_from = Path(path)
+    self.resumed_from, self.resumed_best_loss = Path(path).expanduser(), ck['best_loss']
     return ck
 
 @patch
 def resume(self:Learner, path, n_epoch:int|None=None, lr=None, trust:bool=False):
     "Restore the run saved at `path` and fit on from the epoch after the saved one (to the saved `n_epoch` unless given)"
-    ck = self.load_run(path, trust=trust)
-    self.fit(ifnone(n_epoch, ck['n_epoch']), lr=ifnone(lr, ck['lr']), start_epoch=ck['epoch']+1)
+    ck = self.load_run(path, trust=trust); n_epoch = ifnone(n_epoch, ck['n_epoch'])
+    if ck['epoch']+1 >= n_epoch: warn_nothing_left(ck['epoch'], n_epoch, path)
+    self.fit(n_epoch, lr=ifnone(lr, ck['lr']), start_epoch=ck['epoch']+1)
+
+def warn_nothing_left(saved_epoch:int, n_epoch:int, path):
+    "Warn that a resumed run has no epoch left to train"
+    warnings.warn(f"{path} holds a run that already finished epoch {saved_epoch}, so fitting to {n_epoch} epochs trains nothing. "
+                  f"Ask for more epochs to go on, e.g. `learn.resume(path, n_epoch={saved_epoch+11})`.")
 
 # %% ../nbs/06a_checkpoint.ipynb #614fcb14
+class DivergedRun(NonFiniteLoss): "Raised when the student's training loss grows so much in one epoch that the run has diverged"
+
+_holders = {}   # lock file -> the `RunCheckpoint` of this process that holds it
+
 class RunCheckpoint(Callback):
-    "Save the whole run to `path` every `every` epochs and at the end of fitting"
+    "Save the whole run to `path` every `every` epochs and at the end of fitting; never over a good checkpoint with a diverged run, never two runs to one path"
     order = 65
     def __init__(self, path, # checkpoint file
                  every:int=1, # epochs between saves
-                 overwrite:bool=False): # allow replacing a checkpoint this run did not write
-        store_attr(); self.path, self.last_saved, self._owned = Path(path).expanduser(), None, False
+                 overwrite:bool=False, # allow replacing a checkpoint this run did not write
+                 max_growth:float=100.): # an epoch whose mean training loss exceeds the best epoch's this many times has diverged
+        if not (isinstance(every, numbers.Integral) and every >= 1): raise ValueError(f"`every` must be a whole number of at least 1, got {every!r}.")
+        store_attr('every,overwrite,max_growth'); self.path, self.last_saved, self._owned, self.best, self._fd = Path(path).expanduser(), None, False, None, None
+        self.lock_path = self.path.with_name(f".{self.path.name}.lock")
     def before_fit(self):
+        if finding_lr(self.learn): return
         mine = self._owned or getattr(self.learn, 'resumed_from', None) == self.path
         if self.path.exists() and not (mine or self.overwrite):
             raise FileExistsError(f"{self.path} already holds a checkpoint. Resume from it with `learn.resume(path)`, "
                                   "or choose another path, or pass overwrite=True.")
-    def before_epoch(self): self._trained = False
+        self.acquire(); self.best = ifnone(self.best, getattr(self.learn, 'resumed_best_loss', None))
+    def before_epoch(self): self._trained, self._sum, self._n = False, 0., 0
+    def after_batch(self):
+        if not self.training: return
+        loss = self.learn.loss.detach(); ok = torch.isfinite(loss)               # skipped (non-finite) steps are the guard's business
+        self._sum, self._n = self._sum + torch.where(ok, loss, torch.zeros_like(loss)), self._n + ok
     def after_train(self): self._trained = True
     def after_epoch(self):
-        if self._trained and ((self.epoch+1) % self.every == 0 or self.epoch+1 == self.n_epoch):
+        if not self._trained or finding_lr(self.learn): return
+        loss = float(self._sum/self._n) if torch.is_tensor(self._n) and self._n > 0 else float('nan')
+        if not math.isfinite(loss) or (self.best is not None and loss > self.max_growth*self.best):
+            self.release()
+            raise DivergedRun(f"The student's mean training loss was {loss:.3g} in epoch {self.epoch}, against {self.best or float('nan'):.3g} "
+                              f"at best: the run has diverged, so {self.path.name} was not overwritten. {last_checkpoint_note(self.learn)} "
+                              "Lower the learning rate and resume from it.")
+        self.best = loss if self.best is None else min(self.best, loss)
+        if (self.epoch+1) % self.every == 0 or self.epoch+1 == self.n_epoch:
+            if self._fd is None and fcntl is not None:
+                raise RuntimeError(f"Another learner in this process took {self.path} over; this one no longer saves there. Pass another `checkpoint=`.")
             self.learn.save_run(self.path); self.last_saved, self._owned = self.epoch, True
+    def after_fit(self): self.release()
+
+    def acquire(self):
+        "Lock `path` for this run: another run (in any process) that tries to checkpoint there is refused until this one's fit ends"
+        if fcntl is None or self._fd is not None: return
+        key = str(self.lock_path.absolute())
+        try: self.lock_path.parent.mkdir(parents=True, exist_ok=True); fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e: raise PermissionError(f"cdx cannot write in {self.lock_path.parent} ({e.strerror or e}), so it could not save checkpoints there; "
+                                                   "choose a writable `checkpoint=` path. Nothing was trained.") from e
+        if (other := _holders.pop(key, None)) is not None:                     # a learner of this process whose fit raised before it ended
+            other.release(); warnings.warn(f"{self.path} was held by another learner in this process whose fit did not end; this run takes it over.")
+        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = self.lock_path.read_text().strip() or 'another process'; os.close(fd)
+            raise RuntimeError(f"{self.path} is in use by a run in {owner}: two runs saving to one checkpoint would overwrite each other. "
+                               "Choose another `checkpoint=` path, or wait until that run ends.") from None
+        os.ftruncate(fd, 0); os.write(fd, f"process {os.getpid()}".encode())
+        self._fd = fd; _holders[key] = self
+    def release(self):
+        "Give up the lock on `path`"
+        if self._fd is None: return
+        _holders.pop(str(self.lock_path.absolute()), None); self.lock_path.unlink(missing_ok=True)
+        os.close(self._fd); self._fd = None
 
 # %% ../nbs/06a_checkpoint.ipynb #8d618bc6
 class NonFiniteGuard(Callback):

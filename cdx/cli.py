@@ -26,7 +26,8 @@ def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) ->
         base = Path('cdx-runs')/f"digits-spc{spc}-{time.strftime('%Y%m%d-%H%M%S')}"
         out, i = base, 1
         while out.exists(): out, i = base.with_name(f"{base.name}-{i}"), i+1
-    out = Path(out)
+    out = Path(out).expanduser()
+    if out.exists() and not out.is_dir(): raise FileExistsError(f"--out {out} is a file; give a folder for the results (it is created if missing).")
     if not force and any((out/f).exists() for f in _outputs):
         raise FileExistsError(f"{out} already holds results of an earlier run; pass --resume to finish it, choose another --out, or pass --force to overwrite them.")
     out.mkdir(parents=True, exist_ok=True)

@@ -6,10 +6,10 @@ Docs: https://cdx-dev.github.io/cdx/condense.html.md"""
 
 # %% ../nbs/10a_condense.ipynb #2861ca82
 from __future__ import annotations
-import math, random, torch, torch.nn as nn, torch.nn.functional as F
+import math, random, warnings, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from fastprogress.fastprogress import progress_bar
-from .data import ImageSet, normalize, denormalize, sample_per_class
+from .data import ImageSet, normalize, denormalize, sample_per_class, check_pixels
 from .condensed import CondensedSet
 
 # %% auto #0
@@ -79,6 +79,9 @@ def condense_dm(ds:ImageSet, # the labelled set to condense (pixel space)
                 n_classes:int|None=None,
                 show_progress:bool=True) -> CondensedSet:
     "Condense `ds` to `k` images per class by distribution matching, starting from `k` real samples per class"
+    check_pixels(ds.x, 'set to condense')
+    for n,v in dict(k=k, iters=iters, batch_real=batch_real).items():
+        if not (isinstance(v, int) and v >= 1): raise ValueError(f"`{n}` must be a whole number of at least 1, got {v!r}.")
     n_classes = ifnone(n_classes, int(ds.y.max())+1)
     torch.manual_seed(seed); random.seed(seed)
     init = sample_per_class(ds, k, seed=seed, n_classes=n_classes)
@@ -91,5 +94,6 @@ def condense_dm(ds:ImageSet, # the labelled set to condense (pixel space)
         opt.zero_grad(); loss.backward(); opt.step()
     x = denormalize(syn.detach(), mean, std)
     out = ((x < 0) | (x > 1)).float().mean().item()
+    if out > 0.05: warnings.warn(f"DM pushed {out:.0%} of the condensed values outside [0, 1], and they were clamped; a lower `lr` keeps the images in pixel space.")
     return CondensedSet(x.clamp(0, 1), init.y, f"DM, {k} per class, {iters} iterations, seed {seed}",
                         [f"initialised from real samples (seed {seed})", f"clamped {out:.2%} of values to [0, 1]"])

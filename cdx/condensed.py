@@ -87,7 +87,11 @@ def from_arrays(x, # images as a tensor or NumPy array, `[N, C, H, W]` or `[N, H
                 channels_last:bool=False, # `x` is `[N, H, W, C]`
                 source:str='arrays') -> CondensedSet:
     "A `CondensedSet` from in-memory images and labels"
-    x, y = torch.as_tensor(x), torch.as_tensor(np.asarray(y)).long()
+    y = np.asarray(y)
+    if not (np.issubdtype(y.dtype, np.integer) or (np.issubdtype(y.dtype, np.floating) and np.all(y == np.round(y)))):
+        raise ValueError(f"Labels must be integer class indices 0..K-1, got {y.dtype} values such as {y.flat[0]!r}. Map class names to indices "
+                         "first, e.g. `[names.index(v) for v in y]` with the teacher's class order.")
+    x, y = torch.as_tensor(x), torch.as_tensor(y).long()
     if channels_last: x = x.permute(0, 3, 1, 2)
     notes = []
     if x.dtype == torch.uint8: x = x.float()/255; notes.append("scaled uint8 values by 1/255")

@@ -12,7 +12,8 @@ from fastcore.all import *
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_condensed', 'TensorDL', 'Digits', 'digits']
+__all__ = ['normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_pixels', 'check_condensed', 'TensorDL', 'DeviceDL',
+           'Digits', 'digits']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 def normalize(x:torch.Tensor, # images in pixel space, `[N, C, H, W]`
@@ -63,6 +64,15 @@ def sample_per_class(ds:ImageSet, # the labelled set to draw from
     return ds[torch.cat(idxs)]
 
 # %% ../nbs/00_data.ipynb #cd3de524
+def check_pixels(x:torch.Tensor, name:str='images'):
+    "Refuse images outside pixel space [0, 1] (raw 8-bit values, normalised values) or with NaN/Inf, saying how to fix them"
+    if not torch.isfinite(x).all(): raise ValueError(f"The {name} contains NaN or Inf pixels.")
+    lo,hi = x.min().item(), x.max().item()
+    if hi > 20: raise ValueError(f"The {name} has values up to {hi:.4g}: these look like raw 8-bit pixels. Divide them by 255 first.")
+    if lo < -1e-3 or hi > 1+1e-3:
+        raise ValueError(f"The {name} has pixel values in [{lo:.3g}, {hi:.3g}]; cdx expects pixel space [0, 1]. "
+                         "If the images are normalised, undo it first with `denormalize(x, mean, std).clamp(0, 1)`.")
+
 def check_condensed(cs:ImageSet, # condensed (or few real) samples
                     n_classes:int, # number of classes of the teacher
                     img_shape:tuple, # `(C, H, W)` the teacher takes
@@ -73,11 +83,7 @@ def check_condensed(cs:ImageSet, # condensed (or few real) samples
     if tuple(cs.img_shape) != tuple(img_shape):
         raise ValueError(f"The {name} has images of shape {tuple(cs.img_shape)} but the teacher takes {tuple(img_shape)} (C, H, W). "
                          "Resize them (e.g. `F.interpolate`) or convert channels before passing them.")
-    if not torch.isfinite(cs.x).all(): raise ValueError(f"The {name} contains NaN or Inf pixels.")
-    lo,hi = cs.x.min().item(), cs.x.max().item()
-    if lo < -1e-3 or hi > 1+1e-3:
-        raise ValueError(f"The {name} has pixel values in [{lo:.3g}, {hi:.3g}]; cdx expects pixel space [0, 1]. "
-                         "If the images are normalised, undo it first with `denormalize(x, mean, std).clamp(0, 1)`.")
+    check_pixels(cs.x, name)
     bad = ((cs.y < 0) | (cs.y >= n_classes))
     if bad.any():
         raise ValueError(f"The {name} has labels {sorted(cs.y[bad].unique().tolist())} outside the teacher's classes 0..{n_classes-1}.")
@@ -134,6 +140,19 @@ class TensorDL:
         kw = dict(src=self.src, mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm, device=self.device,
                   fixed_weight=self.fixed_weight)
         return TensorDL(**{**kw, **{k:v for k,v in kwargs.items() if k in kw}})
+
+class DeviceDL:
+    "Any iterable of `(x, y)` batches (e.g. a plain torch `DataLoader`) made usable by fastai: batches are moved to `device`"
+    n_inp = 1
+    def __init__(self, dl, device=None):
+        from fastai.torch_core import default_device
+        self.dl, self.device = dl, ifnone(device, default_device())
+    def __len__(self): return len(self.dl)
+    def __iter__(self):
+        for b in self.dl: yield tuple(t.to(self.device) for t in b[:2])
+    def one_batch(self): return first(iter(self))
+    def to(self, device): self.device = device; return self
+    def new(self, **kwargs): return DeviceDL(self.dl, self.device)
 
 # %% ../nbs/00_data.ipynb #b0041e15
 class Digits:

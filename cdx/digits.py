@@ -75,7 +75,7 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
     return cs
 
 # %% ../nbs/08_digits.ipynb #c4ef79bc
-digits_preset = dict(epochs=30, lr=1e-2, kd_steps=20, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
+digits_preset = dict(epochs=30, lr=1e-2, kd_steps=60, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
 
 def digits_cond_weight(spc:int, # condensed images per class
                        slope:float=2.) -> float: # extra weight per extra image per class

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy, math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .data import normalize
-from .models import FeatureHook
+from .models import FeatureHook, load_opt_state
 from .losses import BNStatsLoss, bn_layers, adversarial_loss
 from .augment import ShiftFlip, RandomResizedCrop
 
@@ -38,6 +38,9 @@ class Inversion:
                  lr_g:float=1e-3, # generator learning rate (Adam, betas 0.5, 0.999)
                  lr_z:float=1e-2, # latent-code learning rate
                  tfm:nn.Module|None=None): # augmentation before the teacher; default `ShiftFlip(2)`
+        for k,v in dict(g_steps=g_steps, bs=bs, nz=nz).items():
+            if not (isinstance(v, int) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
+        if warmup < 0: raise ValueError(f"`warmup` must be 0 or more epochs, got {warmup!r}.")
         store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2)); self.bn_loss, self.teacher = None, None
     def check(self, teacher:nn.Module):
         "Fail early if the teacher cannot serve this method"
@@ -91,15 +94,16 @@ def total_variation(x:torch.Tensor):
     d4 = x[:,:,:-1,:-1] - x[:,:,1:,1:]
     return sum(torch.norm(d) for d in (d1, d2, d3, d4))
 
-def js_divergence(s_logits, t_logits, T:float=3.):
-    "Batch-mean Jensen-Shannon divergence between the softened predictions of student and teacher"
+def js_divergence(s_logits, t_logits, T:float=3.,
+                  reduction:str='batchmean'): # as `nn.KLDivLoss`: 'batchmean' (DeepInversion) or 'mean', over batch and classes (PRE-DFKD)
+    "The references' Jensen-Shannon term: `(KL(M||P) + KL(M||Q))/2` of softened student `P` and teacher `Q`, `M` their mean, all clamped to [0.01, 0.99]"
     p, q = F.softmax(s_logits/T, 1), F.softmax(t_logits/T, 1)
-    m = (0.5*(p+q)).clamp_min(1e-12).log()
-    return 0.5*(F.kl_div(m, p, reduction='batchmean') + F.kl_div(m, q, reduction='batchmean'))
+    m = (0.5*(p+q)).clamp(0.01, 0.99); p, q = p.clamp(0.01, 0.99), q.clamp(0.01, 0.99)
+    return 0.5*(F.kl_div(p.log(), m, reduction=reduction) + F.kl_div(q.log(), m, reduction=reduction))
 
-def bounded_disagreement(s_logits, t_logits, T:float=3.):
-    "ADI's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
-    return 1. - js_divergence(s_logits, t_logits, T).clamp(0., 1.)
+def bounded_disagreement(s_logits, t_logits, T:float=3., reduction:str='batchmean'):
+    "ADI's and PRE-DFKD's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
+    return 1. - js_divergence(s_logits, t_logits, T, reduction).clamp(0., 1.)
 
 # %% ../nbs/04_inversion.ipynb #af039c39
 class DeepInversion(Inversion):
@@ -112,7 +116,7 @@ class DeepInversion(Inversion):
                  jitter:int=2, # random shift in pixels
                  p_flip:float=0., # flip probability (0.5 for natural images; 0 for digits)
                  pixels:bool=False, # optimise the images directly instead of a generator
-                 lr_x:float=0.05, # learning rate of the pixels when `pixels=True`
+                 lr_x:float=0.1, # learning rate of the pixels when `pixels=True` (the reference's CIFAR-10 `di_lr`)
                  **kwargs):
         super().__init__(bn=bn, adv=adv, tfm=ShiftFlip(jitter, p_flip), **kwargs); store_attr('tv,l2,pixels,lr_x')
     def new_round(self, n_classes:int, device, generator=None):
@@ -121,13 +125,14 @@ class DeepInversion(Inversion):
         if shape is None: raise ValueError("DeepInversion(pixels=True) needs the image shape: pass a generator with an `img_shape` attribute.")
         x = torch.randn(self.bs, *shape, device=device, requires_grad=True)
         y = torch.randint(0, n_classes, (self.bs,), device=device)
-        return x, y, torch.optim.Adam([x], lr=self.lr_x, betas=(0.5, 0.999))
+        return x, y, torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
     def images(self, generator, z): return torch.sigmoid(z) if self.pixels else generator(z)
     def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out)
     def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:
         terms = super().loss(t_out, s_out, y, bn_loss, epoch)
-        if x is not None and self.tv: terms['tv'] = self.tv*total_variation(x)
-        if x is not None and self.l2: terms['l2'] = self.l2*x.pow(2).sum(dim=(1,2,3)).mean()
+        xn = x if x is None or getattr(self, 'mean', None) is None else normalize(x, self.mean, self.std)   # the references' priors see the teacher's input
+        if x is not None and self.tv: terms['tv'] = self.tv*total_variation(xn)
+        if x is not None and self.l2: terms['l2'] = self.l2*torch.norm(xn)
         return terms
 
 # %% ../nbs/04_inversion.ipynb #957821d0
@@ -268,7 +273,7 @@ class CMI(Inversion):
     def end_round(self, rnd): self.bank = torch.cat([self.bank, self._best])[-self.bank_size:]
     def state_dict(self): return dict(super().state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
     def load_state_dict(self, sd):
-        super().load_state_dict(sd); self.head.load_state_dict(sd['head']); self.head_opt.load_state_dict(sd['head_opt'])
+        super().load_state_dict(sd); self.head.load_state_dict(sd['head']); load_opt_state(self.head_opt, sd['head_opt'])
         self.bank = sd['bank'].to(self.device)
     def _settings(self): return super()._settings() + f", cr={self.cr}, cr_T={self.cr_T}, head_dim={self.head_dim}, bank_size={self.bank_size}, n_neg={self.n_neg}"
 
@@ -302,7 +307,7 @@ class PREDFKD(Inversion):
         with FeatureHook(teacher) as h: t_out = teacher(xin)
         self._feat = h.features
         return t_out, 0.
-    def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out.detach())
+    def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out.detach(), reduction='mean')   # `nn.KLDivLoss()`'s default
     def loss(self, t_out, s_out, y, bn_loss, epoch, x=None):
         terms = dict(oh=self.oh*F.cross_entropy(t_out, t_out.argmax(1)), ie=self.ie*class_balance(t_out), act=-self.a*self._feat.abs().mean())
         if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
@@ -315,6 +320,7 @@ methods = {m.name: m for m in (Inversion, DeepInversion, Fast, CMI, PREDFKD)}
 def get_method(method:str|Inversion|None=None, **kwargs) -> Inversion:
     "An inversion method from its name (see `methods`) or an instance; `None` gives the default `Inversion`"
     if method is None: method = 'inversion'
+    if isinstance(method, type): raise ValueError(f"Pass an instance of the method, `method={method.__name__}()` (or its name, e.g. 'inversion'), not the class.")
     if isinstance(method, str):
         if method not in methods: raise ValueError(f"Unknown inversion method {method!r}; available: {', '.join(methods)}.")
         return methods[method](**kwargs)

@@ -14,7 +14,7 @@ from fastai.callback.schedule import fit_one_cycle  # registers `Learner.fit_one
 from fastai.metrics import accuracy
 from fastai.data.core import DataLoaders
 from fastai.torch_core import default_device
-from .data import ImageSet, TensorDL, check_condensed
+from .data import ImageSet, TensorDL, DeviceDL, check_condensed, normalize
 from .models import Generator, FeatureDiscriminator, FeatureHook
 from .augment import ShiftFlip
 from .losses import KDLoss, L1KDLoss
@@ -22,10 +22,11 @@ from .inversion import Inversion, DeepInversion, Fast, CMI, PREDFKD, get_method
 from .replay import ReplayVAE, ReplayStep
 from .pool import Pool
 from .callbacks import *
-from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch
+from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 
 # %% auto #0
-__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'ResumeAt', 'cdx_learner', 'evaluate', 'train_classifier']
+__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on', 'ResumeAt', 'cdx_learner', 'evaluate',
+           'train_classifier']
 
 # %% ../nbs/07_learner.ipynb #9e7ce642
 variants = dict(
@@ -50,39 +51,74 @@ def prepare_teacher(teacher:nn.Module) -> nn.Module:
     if fixed: warnings.warn(f"The teacher must be frozen during distillation: {' and '.join(fixed)}.")
     return teacher
 
+def _logits(who:str, out):
+    if isinstance(out, (tuple, list)):
+        raise ValueError(f"The {who} returns a {type(out).__name__} of {len(out)} outputs; cdx needs a network that returns the logits alone. "
+                         f"Wrap it: `LogitsOnly({who})` keeps the first output.")
+    return out
+
 def probe(teacher:nn.Module, student:nn.Module, xb:torch.Tensor, layer=None):
     "Run teacher and student on a sample batch: `(n_classes, n_features)`, with clear errors when they do not fit"
     if student is teacher: raise ValueError("The student is the teacher object itself; pass a separate network (e.g. a fresh copy).")
     dev = next(teacher.parameters()).device
     xb = xb[:2].to(dev)
     try:
-        with torch.no_grad(), FeatureHook(teacher, layer) as h: t_out = teacher(xb)
+        with torch.no_grad(), FeatureHook(teacher, layer) as h: t_out = _logits('teacher', teacher(xb))
     except RuntimeError as e:
         raise ValueError(f"The teacher cannot take the validation images of shape {tuple(xb.shape[1:])}: {e}") from e
     s_dev = next(student.parameters()).device
     with torch.no_grad():
-        was = student.training; student.eval(); s_out = student(xb.to(s_dev)); student.train(was)
+        was = student.training; student.eval(); s_out = _logits('student', student(xb.to(s_dev))); student.train(was)
     if s_out.shape[1] != t_out.shape[1]:
         raise ValueError(f"Teacher and student disagree on the number of classes: {t_out.shape[1]} vs {s_out.shape[1]}.")
     return t_out.shape[1], h.features.shape[1]
+
+# %% ../nbs/07_learner.ipynb #686828da
+def check_teacher_on(teacher:nn.Module, xb:torch.Tensor, yb:torch.Tensor, n_classes:int) -> float:
+    "The teacher's accuracy on a validation batch, with a loud warning when it is near chance (the data or its normalisation is wrong)"
+    with torch.no_grad(): acc = (teacher(xb.to(next(teacher.parameters()).device)).argmax(1).cpu() == yb.cpu()).float().mean().item()
+    if len(yb) >= 20 and acc < max(3/n_classes, 0.25):
+        warnings.warn(f"The teacher classifies only {acc:.0%} of the first validation batch correctly (chance is {1/n_classes:.0%}). The validation "
+                      "images are probably not normalised the way the teacher expects (normalise them with the teacher's `mean` and `std` in the "
+                      "DataLoader itself), or their labels do not follow the teacher's classes. Every accuracy this run reports would be meaningless.")
+    return acc
 
 # %% ../nbs/07_learner.ipynb #066ec0d1
 def _valid_dl(dls_valid):
     if isinstance(dls_valid, DataLoaders): return dls_valid.valid
     if dls_valid is None: raise ValueError("cdx_learner needs `dls_valid`, a DataLoader of real (normalised image, label) pairs to measure the student on.")
-    return dls_valid
+    return dls_valid if hasattr(dls_valid, 'to') else DeviceDL(dls_valid)     # e.g. a plain torch DataLoader
 
 _positive_ints, _positive, _non_negative = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight'), ('lam',)
 def _check_numbers(**kw):
     "Refuse numeric settings that would train nothing or train the wrong way, before any time is spent"
     for k,v in kw.items():
+        if isinstance(v, bool) or not isinstance(v, numbers.Real): raise ValueError(f"`{k}` must be a number, got {v!r} ({type(v).__name__}).")
         if k in _positive_ints and not (isinstance(v, numbers.Integral) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
         if k in _positive and not v > 0: raise ValueError(f"`{k}` must be positive, got {v!r}.")
         if k in _non_negative and not v >= 0: raise ValueError(f"`{k}` must be 0 or more (0 switches the alignment off in effect), got {v!r}; a negative weight pushes the generator away from the condensed features.")
 
+def _check_norm(mean, std, n_channels:int):
+    "Refuse a normalisation that does not fit the images, or divides by zero"
+    try: m, s = torch.as_tensor(mean, dtype=torch.float).flatten(), torch.as_tensor(std, dtype=torch.float).flatten()
+    except (TypeError, ValueError) as e: raise ValueError(f"`mean` and `std` must be sequences of numbers, one per channel; got {mean!r} and {std!r}.") from e
+    if len(m) not in (1, n_channels) or len(s) not in (1, n_channels):
+        raise ValueError(f"The images have {n_channels} channel(s) but `mean` has {len(m)} value(s) and `std` {len(s)}; give one per channel.")
+    if not (torch.isfinite(m).all() and torch.isfinite(s).all() and (s > 0).all()): raise ValueError(f"`std` must be positive and both finite; got mean {mean!r}, std {std!r}.")
+
+def _check_callable(**kw):
+    for k,v in kw.items():
+        if v is not None and not callable(v): raise ValueError(f"`{k}` must be a module or function that maps a batch of images to a batch, got {v!r}.")
+
 class ResumeAt(SkipToEpoch):
-    "Skip the epochs a resumed run already did, in the next `fit` only"
-    def after_fit(self): self.learn.remove_cb(self)
+    "Skip the epochs a resumed run already did, in the next `fit` only (`lr_find` leaves it alone); warn when none is left"
+    def __init__(self, epoch:int, path=None): super().__init__(epoch); self.path = path
+    def before_fit(self):
+        if not finding_lr(self.learn) and self._skip_to >= self.n_epoch: warn_nothing_left(self._skip_to-1, self.n_epoch, self.path)
+    def before_epoch(self):
+        if not finding_lr(self.learn): super().before_epoch()
+    def after_fit(self):
+        if not finding_lr(self.learn): self.learn.remove_cb(self)
 
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval mode
@@ -113,14 +149,18 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
     _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam)
+    _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
     mean, std = ifnone(mean, getattr(dl_valid, 'mean', None)), ifnone(std, getattr(dl_valid, 'std', None))
-    if mean is None or std is None: raise ValueError("Pass the teacher's normalisation as `mean` and `std` (per-channel sequences).")
+    if mean is None or std is None:
+        raise ValueError("`dls_valid` carries no normalisation: pass the teacher's as `mean=` and `std=` (per-channel sequences, the ones its images were normalised with).")
     device = getattr(dl_valid, 'device', None) or default_device()
     teacher = prepare_teacher(teacher.to(device)); student.to(device)
-    xb = first(dl_valid)[0]
-    img_shape = tuple(xb.shape[1:])
+    xb, yb = first(dl_valid)[:2]
+    img_shape = tuple(xb.shape[1:]); _check_norm(mean, std, img_shape[0])
     n_classes, n_feat = probe(teacher, student, xb, feature_layer)
+    check_teacher_on(teacher, xb, yb, n_classes)
+    if isinstance(condensed, (tuple, list)) and len(condensed) == 2: condensed = ImageSet(*condensed)   # an `(x, y)` pair
     if v['pool_condensed'] or v['align']: check_condensed(condensed, n_classes, img_shape)
     method = get_method(method)
     replay = v['generate'] and method.replay
@@ -130,7 +170,11 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['generate']:
         method.check(teacher); pool.check_batch_size(method.bs)
         generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
-        with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz)).shape[1:])
+        try:
+            with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz)).shape[1:])
+        except RuntimeError as e:
+            raise ValueError(f"The generator cannot take latent codes of size {method.nz} (the method's `nz`): {str(e)[:120]}. Build it with "
+                             f"`Generator(nz={method.nz}, ...)`, or give the method the generator's latent size.") from e
         if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
         cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=nan_patience), PoolGrowth(pool)]
     if replay:
@@ -149,10 +193,11 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     loss_func = L1KDLoss() if v['generate'] and method.kd_loss == 'l1' else KDLoss(T)
     learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
+    learn.condensed = condensed if v['pool_condensed'] or v['align'] else None
     learn.metrics = [accuracy] + cdx_metrics(learn) + L(metrics)
     if resume is not None:
         ck = learn.load_run(resume)
-        learn.add_cb(ResumeAt(ck['epoch']+1))
+        learn.add_cb(ResumeAt(ck['epoch']+1, resume))
     return learn
 
 # %% ../nbs/07_learner.ipynb #52a05498

@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .data import ImageSet, normalize
-from .models import Generator
+from .models import Generator, load_opt_state
 from .inversion import class_balance
 from .callbacks import _DeviceCallback, FiniteCheck
 
@@ -100,4 +100,4 @@ class ReplayStep(_DeviceCallback):
     def state_dict(self): return dict(vae=self.vae.state_dict(), opt=self.vae_opt.state_dict() if self.vae_opt else None, n_rounds=self.n_rounds)
     def load_state_dict(self, sd:dict):
         self._to_device(); self.vae.load_state_dict(sd['vae']); self.n_rounds = sd['n_rounds']
-        if sd['opt'] is not None: self.vae_opt = torch.optim.Adam(self.vae.parameters(), lr=self.lr); self.vae_opt.load_state_dict(sd['opt'])
+        if sd['opt'] is not None: self.vae_opt = load_opt_state(torch.optim.Adam(self.vae.parameters(), lr=self.lr), sd['opt'])
