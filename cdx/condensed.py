@@ -22,7 +22,7 @@ norm_stats = {
     'cifar10':      ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010)),   # Fast, CMI, DC/DSA/DM, MTT
     'cifar100':     ((0.5071, 0.4867, 0.4408), (0.2675, 0.2565, 0.2761)),   # Fast, CMI
     'tinyimagenet': ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225)),         # ImageNet statistics
-    'dc-cifar100':  ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010)),   # DC/DSA/DM and MTT store CIFAR-100 with CIFAR-10's
+    'dc-cifar100':  ((0.5071, 0.4866, 0.4409), (0.2673, 0.2564, 0.2762)),   # DC/DSA/DM's get_dataset for CIFAR-100
     'mnist':        ((0.1307,), (0.3081,)),
 }
 

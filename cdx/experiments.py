@@ -80,7 +80,7 @@ cifar_settings = {
                 run=dict(epochs=200, kd_steps=400, bs=128, lr=0.1, wd=1e-4, T=20., lam=1.)),
     'prefkd': dict(method=dict(bs=1024, nz=256, vae_nz=1000, lr_g=0.02),
                    run=dict(epochs=200, kd_steps=50, bs=1024, lr=0.1, wd=5e-4, T=1., lam=1.))}
-_dataset_overrides = {'cifar100': {'fast': dict(oh=0.4, adv=1.33)}, 'tinyimagenet': {'fast': dict(oh=0.4, adv=1.33)}}
+_teacher_overrides = {'fast': {'resnet34': dict(oh=0.5, adv=1.33), 'wrn40_2': dict(oh=0.4, adv=1.1), 'vgg11': dict(oh=0.5, adv=1.)}}   # Fast-Datafree's scripts/fast_cifar.sh, per teacher (any data set)
 
 # %% ../nbs/15_experiments.ipynb #9a837c59
 def get_cell(table:int, cell:str) -> dict:
@@ -90,7 +90,7 @@ def get_cell(table:int, cell:str) -> dict:
     if not len(rows): raise ValueError(f"Table {table} has no cell {cell!r}; its cells are: {', '.join(paper_cells[paper_cells.table == table].cell)}.")
     p = {k: v for k,v in rows.iloc[0].to_dict().items() if not (isinstance(v, float) and pd.isna(v))}
     s = cifar_settings[p['method']]
-    p['method_kw'] = {**s['method'], **_dataset_overrides.get(p['dataset'], {}).get(p['method'], {})}
+    p['method_kw'] = {**s['method'], **_teacher_overrides.get(p['method'], {}).get(p['teacher'], {})}
     return {**p, **s['run']}
 
 # %% ../nbs/15_experiments.ipynb #3b0cb516
