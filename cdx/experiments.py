@@ -30,7 +30,8 @@ from .viz import compare_grids, plot_tsne
 
 # %% auto #0
 __all__ = ['paper_cells', 'cifar_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files', 'check_files',
-           'PhaseTimer', 'run_cell', 'run_digits_cell', 'results_markdown', 'reproduce', 'reproduce_cli']
+           'PhaseTimer', 'reference_sgd', 'run_cell', 'run_digits_cell', 'results_markdown', 'reproduce',
+           'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
 _datasets = {'c10': 'cifar10', 'c100': 'cifar100', 'in200': 'tinyimagenet'}
@@ -201,6 +202,11 @@ class PhaseTimer(Callback):
                     kd_images_s=rate(self.kd_images, self.kd_s), syn_images_s=rate(self.syn_images, self.synth_s))
 
 # %% ../nbs/15_experiments.ipynb #26f63981
+def reference_sgd(wd:float, # weight decay
+                  mom:float=0.9) -> dict:
+    "`Learner` settings for the references' student optimiser: torch SGD with L2 weight decay on every parameter (BN and biases too)"
+    return dict(opt_func=partial(SGD, mom=mom, wd=wd, decouple_wd=False), wd_bn_bias=True)
+
 def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings changed
              root='.', # folder holding data/, teachers/ and condensed/
              out='cdx-runs/reproduce', # results folder; the cell's files go to `out/CELL-sSEED/`
@@ -220,7 +226,7 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     gen = Generator64(method.nz) if img_shape[-1] == 64 else Generator(nz=method.nz, ngf=64, size=img_shape[-1], nc=img_shape[0])
     learn = cdx_learner(teacher, get_model(p['student'], dls.c), condensed, dls.valid, mean=teacher.mean, std=teacher.std,
                         variant=_variant(p['column']), method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
-                        discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), opt_func=partial(SGD, mom=0.9, wd=p['wd']),
+                        discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), **reference_sgd(p['wd']),
                         checkpoint=ck, resume=ck if ck.exists() else None)
     timer = PhaseTimer()
     with (learn.no_bar() if quiet else contextlib.nullcontext()), learn.no_logging():
