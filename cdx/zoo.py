@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/zoo.html.md"""
 
 # %% ../nbs/12_zoo.ipynb #08d30bea
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .checkpoint import safe_load
 
@@ -87,21 +87,30 @@ def wrn40_1(n_classes:int=10): return WideResNet(40, 1, n_classes)
 def wrn40_2(n_classes:int=10): return WideResNet(40, 2, n_classes)
 
 # %% ../nbs/12_zoo.ipynb #ca11cef4
-vgg_cfgs = {11: [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512, 'M'],
-            16: [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 512, 512, 512, 'M']}
+vgg_cfgs = {11: [[64], [128], [256, 256], [512, 512], [512, 512]],
+            16: [[64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]]}
 
 class VGG(_Net):
-    "VGG with BatchNorm for CIFAR: conv-BN-ReLU stages and max-pooling, global pooling, one linear layer"
+    "VGG with BatchNorm as in the CIFAR references: five blocks of conv-BN-ReLU, max-pooling after the first three (and the fourth on 64x64 inputs), global average pooling, one linear layer"
     _head = 'classifier'
     def __init__(self, depth:int=11, n_classes:int=10, keep:float=1.):
         super().__init__()
         if depth not in vgg_cfgs: raise ValueError(f"VGG depth must be one of {list(vgg_cfgs)}, got {depth}.")
-        layers, ni = [], 3
-        for v in vgg_cfgs[depth]:
-            if v == 'M': layers.append(nn.MaxPool2d(2)); continue
-            nf = max(1, round(v*keep)); layers += [nn.Conv2d(ni, nf, 3, 1, 1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True)]; ni = nf
-        self.features, self.classifier, self.n_feat = nn.Sequential(*layers), nn.Linear(ni, n_classes), ni
-    def features_of(self, x): return F.adaptive_avg_pool2d(self.features(x), 1).flatten(1)
+        ni = 3
+        for i, cfg in enumerate(vgg_cfgs[depth]):
+            layers = []
+            for v in cfg: nf = max(1, round(v*keep)); layers += [nn.Conv2d(ni, nf, 3, 1, 1), nn.BatchNorm2d(nf), nn.ReLU(inplace=True)]; ni = nf
+            setattr(self, f'block{i}', nn.Sequential(*layers))
+        self.classifier, self.n_feat = nn.Linear(ni, n_classes), ni
+        for m in self.modules():                                               # the references' initialisation
+            if isinstance(m, nn.Conv2d): nn.init.normal_(m.weight, 0, math.sqrt(2/(9*m.out_channels))); nn.init.zeros_(m.bias)
+            elif isinstance(m, nn.Linear): nn.init.normal_(m.weight, 0, 0.01); nn.init.zeros_(m.bias)
+    def features_of(self, x):
+        pool_fourth = x.shape[2] == 64
+        for i in range(5):
+            x = getattr(self, f'block{i}')(x)
+            if i < 3 or (i == 3 and pool_fourth): x = F.max_pool2d(x, 2)
+        return F.adaptive_avg_pool2d(x, 1).flatten(1)
 
 def vgg11(n_classes:int=10): return VGG(11, n_classes)
 def vgg16(n_classes:int=10): return VGG(16, n_classes)
