@@ -15,8 +15,8 @@ from .augment import ShiftFlip, RandomResizedCrop
 
 # %% auto #0
 __all__ = ['methods', 'Round', 'Inversion', 'total_variation', 'js_divergence', 'bounded_disagreement', 'DeepInversion',
-           'reset_first_layers', 'add_grads', 'Fast', 'contrastive_loss', 'InstanceMeans', 'L2Norm', 'mlp_head',
-           'reinit_generator', 'CMI', 'class_balance', 'PREDFKD', 'get_method']
+           'reset_first_layers', 'add_grads', 'Fast', 'contrastive_loss', 'cmi_layers', 'InstanceMeans', 'L2Norm',
+           'mlp_head', 'reinit_generator', 'CMI', 'class_balance', 'PREDFKD', 'get_method']
 
 # %% ../nbs/04_inversion.ipynb #1b1f188c
 class Round:
@@ -196,9 +196,18 @@ def contrastive_loss(head:nn.Module, # projects features to L2-normalised vector
     return ce[:n].mean() + ce[n:].mean() if len(bank_local) else ce.mean()
 
 # %% ../nbs/04_inversion.ipynb #dbde9545
+def cmi_layers(model:nn.Module) -> list:
+    "The layers whose inputs CMI contrasts, as in its reference: a ResNet's four stages (`layer1`..`layer4`), otherwise every BN layer"
+    stages = [getattr(model, f'layer{i}', None) for i in range(1, 5)]
+    return stages if all(isinstance(s, nn.Module) for s in stages) else bn_layers(model)
+
+def _in_channels(layer:nn.Module) -> int:
+    if isinstance(layer, nn.modules.batchnorm._BatchNorm): return layer.num_features
+    return next(m for m in layer.modules() if isinstance(m, nn.Conv2d)).in_channels
+
 class InstanceMeans:
-    "Record the per-sample spatial means of the inputs of every BN layer of `model`, concatenated, inside a `with` block"
-    def __init__(self, model:nn.Module): self.layers, self.feats, self.handles = bn_layers(model), [], []
+    "Record the per-sample spatial means of the inputs of `layers` of `model` (default `cmi_layers`), concatenated, inside a `with` block"
+    def __init__(self, model:nn.Module, layers=None): self.layers, self.feats, self.handles = ifnone(layers, cmi_layers(model)), [], []
     def _hook(self, mod, inp): self.feats.append(inp[0].mean((2,3)) if inp[0].ndim == 4 else inp[0].flatten(1))
     def __enter__(self): self.feats = []; self.handles = [l.register_forward_pre_hook(self._hook) for l in self.layers]; return self
     def __exit__(self, *args):
@@ -206,7 +215,7 @@ class InstanceMeans:
     @property
     def features(self): return torch.cat(self.feats, 1)
     @property
-    def dim(self): return sum(l.num_features for l in self.layers)
+    def dim(self): return sum(_in_channels(l) for l in self.layers)
 
 class L2Norm(nn.Module):
     "Scale each row to unit length"
