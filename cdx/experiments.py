@@ -18,7 +18,8 @@ from fastai.callback.schedule import ParamScheduler, SchedCos
 from fastai.torch_core import set_seed, find_bs
 from .models import Generator, FeatureDiscriminator, feature_width
 from .zoo import get_model, Generator64
-from .inversion import get_method
+from .inversion import get_method, Inversion
+from .augment import ShiftFlip
 from .learner import cdx_learner, evaluate
 from .condensed import load_dc, load_mtt, few_shot
 from .datasets import cifar_dls, tiny_imagenet_dls
@@ -30,8 +31,8 @@ from .viz import compare_grids, plot_tsne
 
 # %% auto #0
 __all__ = ['paper_cells', 'cifar_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files', 'check_files',
-           'PhaseTimer', 'reference_sgd', 'run_cell', 'run_digits_cell', 'results_markdown', 'reproduce',
-           'reproduce_cli']
+           'PhaseTimer', 'natural_augment', 'cell_method', 'reference_sgd', 'run_cell', 'run_digits_cell',
+           'results_markdown', 'reproduce', 'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
 _datasets = {'c10': 'cifar10', 'c100': 'cifar100', 'in200': 'tinyimagenet'}
@@ -202,6 +203,14 @@ class PhaseTimer(Callback):
                     kd_images_s=rate(self.kd_images, self.kd_s), syn_images_s=rate(self.syn_images, self.synth_s))
 
 # %% ../nbs/15_experiments.ipynb #26f63981
+def natural_augment(size:int) -> ShiftFlip:
+    "The references' augmentation of natural images, for inversion and student batches: `RandomCrop(size, padding=size//8)` and a horizontal flip"
+    return ShiftFlip(size//8, p_flip=0.5)
+
+def cell_method(p:dict, size:int) -> Inversion:
+    "The base method of cell `p` with its preset and the augmentation its reference applies to generated images (PRE-DFKD applies none)"
+    return get_method(p['method'], **{'tfm': ShiftFlip(0) if p['method'] == 'prefkd' else natural_augment(size), **p['method_kw']})
+
 def reference_sgd(wd:float, # weight decay
                   mom:float=0.9) -> dict:
     "`Learner` settings for the references' student optimiser: torch SGD with L2 weight decay on every parameter (BN and biases too)"
@@ -222,11 +231,11 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     teacher = _teacher(p, root, dls.c, device)
     condensed = _condensed(p, root, dls) if p['column'] != 'mi' else None
     img_shape = tuple(first(dls.valid)[0].shape[1:])
-    method = get_method(p['method'], **p['method_kw'])
+    method = cell_method(p, img_shape[-1])
     gen = Generator64(method.nz) if img_shape[-1] == 64 else Generator(nz=method.nz, ngf=64, size=img_shape[-1], nc=img_shape[0])
     learn = cdx_learner(teacher, get_model(p['student'], dls.c), condensed, dls.valid, mean=teacher.mean, std=teacher.std,
                         variant=_variant(p['column']), method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
-                        discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), **reference_sgd(p['wd']),
+                        discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), kd_tfm=natural_augment(img_shape[-1]), **reference_sgd(p['wd']),
                         checkpoint=ck, resume=ck if ck.exists() else None)
     timer = PhaseTimer()
     with (learn.no_bar() if quiet else contextlib.nullcontext()), learn.no_logging():
