@@ -160,7 +160,7 @@ class Fast(Inversion):
                  lr_g:float|None=None, # inner generator learning rate; the meta step uses `lr_g * g_steps`
                  bn:float=10., oh:float=0.5, adv:float=1., warmup:int=20, bs:int=256, nz:int=256,
                  bn_mmt:float=0.9, # momentum of the BN statistics across rounds
-                 reset_at:int|None=140, # epoch at which the first layers of the generator are re-initialised; None: never
+                 reset_at:int|None=140, # round (counted from 1, as in the reference) at which the first generator layers are re-initialised; None: never
                  **kwargs):
         if lr_z is None or lr_g is None:
             if g_steps not in self.presets:
@@ -169,8 +169,9 @@ class Fast(Inversion):
         super().__init__(bn=bn, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, lr_z=lr_z, **kwargs)
         store_attr('bn_mmt,reset_at')
     def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g*self.g_steps, betas=(0.5, 0.999))
+    def use_student(self, epoch:int): return bool(self.adv) and epoch+1 >= self.warmup     # the reference counts rounds from 1
     def start_round(self, generator, g_opt, epoch):
-        if self.reset_at is not None and epoch == self.reset_at: reset_first_layers(generator)
+        if self.reset_at is not None and epoch+1 == self.reset_at: reset_first_layers(generator)
         z, y, _ = self.new_round(self.n_classes, self.device)
         fast = copy.deepcopy(generator)
         inner = torch.optim.Adam([{'params': fast.parameters()}, {'params': [z], 'lr': self.lr_z}], lr=self.lr_g, betas=(0.5, 0.999))
