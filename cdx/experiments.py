@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/experiments.html.md"""
 
 # %% ../nbs/15_experiments.ipynb #c23059f6
 from __future__ import annotations
-import time, warnings, contextlib
+import math, time, warnings, contextlib
 from pathlib import Path
 import pandas as pd, torch, torch.nn as nn
 import matplotlib.pyplot as plt
@@ -30,9 +30,9 @@ from .digits import digits_teacher, digits_condensed, digits_run
 from .viz import compare_grids, plot_tsne
 
 # %% auto #0
-__all__ = ['paper_cells', 'cifar_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files', 'check_files',
-           'PhaseTimer', 'natural_augment', 'cell_method', 'reference_sgd', 'run_cell', 'run_digits_cell',
-           'results_markdown', 'reproduce', 'reproduce_cli']
+__all__ = ['paper_cells', 'cifar_settings', 'reference_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files',
+           'check_files', 'PhaseTimer', 'natural_augment', 'cell_method', 'reference_sgd', 'run_cell', 'preset_value',
+           'fidelity_table', 'run_digits_cell', 'results_markdown', 'reproduce', 'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
 _datasets = {'c10': 'cifar10', 'c100': 'cifar100', 'in200': 'tinyimagenet'}
@@ -245,6 +245,60 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*final, best=100*max(_best_acc(learn), final),
                 seconds=time.time()-t0, gpu_mem_gb=torch.cuda.max_memory_allocated()/2**30 if device == 'cuda' else float('nan'),
                 epochs=p['epochs'], device=device, acc=final, **timer.summary())
+
+# %% ../nbs/15_experiments.ipynb #434698ce
+_ff, _cmi, _pre = 'Fast-Datafree', 'CMI', 'PRE-DFKD'
+_no_fresh_batches = "not offered yet: cdx synthesises one batch per epoch and samples the pool; the reference's structure is open work"
+_no_ref_generator = "not offered yet: cdx uses the Fast/CMI 32x32 generator for every method; PRE-DFKD's own is open work"
+reference_settings = [   # (method, setting, reference value, where in the reference, why cdx differs or None)
+    ('fast', 'method.g_steps', 2, f'{_ff} scripts/fast_cifar.sh (Fast-2)', None), ('fast', 'method.bs', 256, f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'method.nz', 256, f'{_ff} datafree_kd.py', None), ('fast', 'method.bn', 10., f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'teacher.resnet34.oh', 0.5, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'teacher.resnet34.adv', 1.33, f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'teacher.wrn40_2.oh', 0.4, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'teacher.wrn40_2.adv', 1.1, f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'method.warmup', 20, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'method.reset_at', 140, f'{_ff} fast_meta.py (warm-up + 120)', None),
+    ('fast', 'method.bn_mmt', 0.9, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'method.lr_z', 0.015, f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'method.lr_g', 5e-3, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'run.epochs', 220, f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'run.kd_steps', 400, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'run.bs', 256, f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'run.lr', 0.2, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'run.wd', 1e-4, f'{_ff} datafree_kd.py', None),
+    ('fast', 'run.T', 20., f'{_ff} scripts/fast_cifar.sh', None),
+    ('fast', 'fact.student trains during warm-up', 'no', f'{_ff} datafree_kd.py', "not offered yet: cdx distils from the first round (20 of 220 epochs)"),
+    ('fast', 'fact.student schedule', 'cosine after warm-up, eta_min 2e-4', f'{_ff} datafree_kd.py', "not offered yet: cosine over every epoch to 0"),
+    ('cmi', 'method.g_steps', 200, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'method.bs', 256, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
+    ('cmi', 'method.nz', 256, f'{_cmi} datafree_kd.py', None), ('cmi', 'method.bn', 1., f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
+    ('cmi', 'method.oh', 1., f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'method.adv', 0.5, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
+    ('cmi', 'method.cr', 0.8, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
+    ('cmi', 'method.cr_T', 0.2, f'{_cmi} scripts/cmi/cmi_cifar10.sh', "kept at 0.1, the value of the reference's adversarial-CMI script (adv_cmi_cifar10_wrn402_wrn161.sh); pass cr_T=0.2 for this one"),
+    ('cmi', 'method.lr_g', 1e-3, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'method.bank_size', 40960, f'{_cmi} datafree/synthesis/contrastive.py', None),
+    ('cmi', 'method.n_neg', 4096, f'{_cmi} datafree/synthesis/contrastive.py', None), ('cmi', 'method.head_dim', 256, f'{_cmi} datafree/synthesis/contrastive.py', None),
+    ('cmi', 'run.epochs', 200, f'{_cmi} datafree_kd.py', None), ('cmi', 'run.kd_steps', 400, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
+    ('cmi', 'run.bs', 256, f'{_cmi} scripts/cmi/cmi_cifar10.sh', "kept at 128, the student batch of the adversarial-CMI script and of datafree_kd.py's default; pass bs=256 for this one"),
+    ('cmi', 'run.lr', 0.1, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'run.wd', 1e-4, f'{_cmi} datafree_kd.py', None),
+    ('cmi', 'run.T', 20., f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
+    ('prefkd', 'method.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'method.nz', 1000, f'{_pre} main.py', _no_ref_generator + " (it takes 256-d codes)"),
+    ('prefkd', 'method.vae_nz', 1000, f'{_pre} main.py', None), ('prefkd', 'method.lr_g', 0.02, f'{_pre} main.py', None),
+    ('prefkd', 'method.vae_lr', 0.02/40, f'{_pre} main.py', None), ('prefkd', 'method.oh', 1., f'{_pre} main.py', None),
+    ('prefkd', 'method.ie', 5., f'{_pre} main.py', None), ('prefkd', 'method.a', 0.1, f'{_pre} main.py', None),
+    ('prefkd', 'method.replay_bs', 128, f'{_pre} distillation.py (batch / 8)', None),
+    ('prefkd', 'run.epochs', 400, f'{_pre} main.py', _no_fresh_batches), ('prefkd', 'run.kd_steps', 360, f'{_pre} main.py, distillation.py', _no_fresh_batches),
+    ('prefkd', 'run.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'run.lr', 0.1, f'{_pre} main.py', None), ('prefkd', 'run.wd', 5e-4, f'{_pre} main.py', None),
+    ('prefkd', 'fact.generator output', 'tanh, affine-free BN, unnormalised', f'{_pre} networks/generator.py', _no_ref_generator),
+]
+_facts = {('fast', 'student trains during warm-up'): 'yes', ('fast', 'student schedule'): 'cosine over every epoch to 0',
+          ('prefkd', 'generator output'): 'sigmoid, normalised'}
+
+def preset_value(method:str, setting:str):
+    "The value of `setting` ('method.NAME', 'run.NAME', 'teacher.TEACHER.NAME' or 'fact.WHAT') in cdx's CIFAR preset of `method`"
+    kind, _, name = setting.partition('.')
+    if kind == 'run': return cifar_settings[method]['run'][name]
+    if kind == 'fact': return _facts[(method, name)]
+    if kind == 'teacher': t, k = name.split('.'); return get_method(method, **{**cifar_settings[method]['method'], **_teacher_overrides[method][t]}).__dict__[k]
+    return getattr(get_method(method, **cifar_settings[method]['method']), name)
+
+def fidelity_table() -> pd.DataFrame:
+    "Every preset setting with its reference value, its source and, where they differ, why"
+    rows = [dict(method=m, setting=s, reference=r, cdx=preset_value(m, s), source=src, why=why) for m,s,r,src,why in reference_settings]
+    df = pd.DataFrame(rows); df['same'] = [a == b or (isinstance(a, float) and isinstance(b, float) and math.isclose(a, b)) for a,b in zip(df.reference, df.cdx)]
+    return df
 
 # %% ../nbs/15_experiments.ipynb #e88ac5fd
 def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=None, teacher=None) -> dict:
