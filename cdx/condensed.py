@@ -221,7 +221,7 @@ def few_shot(ds, # `ImageSet`, fastai `Datasets`/`DataLoaders` (its train set), 
     xs = []
     for i in picks.x.flatten().long().tolist():
         img = ds[i][0]
-        img = torch.as_tensor(np.asarray(img)) if not torch.is_tensor(img) else img
+        img = torch.as_tensor(np.array(img)) if not torch.is_tensor(img) else img   # a copy: PIL arrays are read-only
         if img.dtype == torch.uint8: img = img.float()/255
         if img.ndim == 3 and img.shape[-1] in (1, 3) and img.shape[0] not in (1, 3): img = img.permute(2, 0, 1)
         if img.ndim == 2: img = img[None]

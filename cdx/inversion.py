@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/inversion.html.md"""
 
 # %% ../nbs/04_inversion.ipynb #7f8a84bc
 from __future__ import annotations
-import copy, math, torch, torch.nn as nn, torch.nn.functional as F
+import copy, math, warnings, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .data import normalize
 from .models import FeatureHook, load_opt_state
@@ -99,7 +99,9 @@ def js_divergence(s_logits, t_logits, T:float=3.,
     "The references' Jensen-Shannon term: `(KL(M||P) + KL(M||Q))/2` of softened student `P` and teacher `Q`, `M` their mean, all clamped to [0.01, 0.99]"
     p, q = F.softmax(s_logits/T, 1), F.softmax(t_logits/T, 1)
     m = (0.5*(p+q)).clamp(0.01, 0.99); p, q = p.clamp(0.01, 0.99), q.clamp(0.01, 0.99)
-    return 0.5*(F.kl_div(p.log(), m, reduction=reduction) + F.kl_div(q.log(), m, reduction=reduction))
+    with warnings.catch_warnings():                                   # torch warns that 'mean' is not the KL divergence; PRE-DFKD uses it anyway
+        warnings.filterwarnings('ignore', message="reduction: 'mean'")
+        return 0.5*(F.kl_div(p.log(), m, reduction=reduction) + F.kl_div(q.log(), m, reduction=reduction))
 
 def bounded_disagreement(s_logits, t_logits, T:float=3., reduction:str='batchmean'):
     "ADI's and PRE-DFKD's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
