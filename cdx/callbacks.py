@@ -11,14 +11,15 @@ from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
 from .data import ImageSet, normalize
-from .models import FeatureHook, load_opt_state
+from .models import FeatureHook
+from .files import load_opt_state
 from .augment import DiffAugment
 from .losses import discriminator_loss, discriminator_inputs, alignment_loss
 from .inversion import Inversion
 
 # %% auto #0
-__all__ = ['frozen', 'NonFiniteLoss', 'finding_lr', 'last_checkpoint_note', 'FiniteCheck', 'GeneratorStep', 'DiscriminatorStep',
-           'PoolGrowth', 'KDStep', 'cdx_metrics']
+__all__ = ['frozen', 'NonFiniteLoss', 'finding_lr', 'last_checkpoint_note', 'FiniteCheck', 'DeviceCallback', 'GeneratorStep',
+           'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -58,7 +59,7 @@ class FiniteCheck:
         return False
 
 # %% ../nbs/06_callbacks.ipynb #4cc1e08a
-class _DeviceCallback(Callback):
+class DeviceCallback(Callback):
     "Moves the modules named in `_modules` to the `Learner`'s device at the start of fitting"
     _modules = ()
     @property
@@ -67,7 +68,7 @@ class _DeviceCallback(Callback):
         for n in self._modules: getattr(self, n).to(self.device)
 
 # %% ../nbs/06_callbacks.ipynb #ce2ef73c
-class GeneratorStep(_DeviceCallback):
+class GeneratorStep(DeviceCallback):
     "Each training epoch, synthesise a batch by inverting `teacher` with `method`, adding feature alignment when a `DiscriminatorStep` is present"
     order,_modules = 1,('teacher','generator')
     def __init__(self, teacher:nn.Module, # the frozen teacher
@@ -125,7 +126,7 @@ class GeneratorStep(_DeviceCallback):
         return ImageSet(best[1], best[2])
 
 # %% ../nbs/06_callbacks.ipynb #c75a5d1f
-class DiscriminatorStep(_DeviceCallback):
+class DiscriminatorStep(DeviceCallback):
     "Train the conditional feature discriminator on condensed vs synthetic teacher features, and give the generator its alignment loss"
     order,_modules = 0,('teacher','discriminator')
     def __init__(self, teacher:nn.Module, # the frozen teacher whose features the discriminator sees
@@ -189,7 +190,7 @@ class PoolGrowth(Callback):
         syn = getattr(self.learn, 'synthetic', None)
         if syn is not None: self.pool.add(syn.x, syn.y); self.learn.synthetic = None
 
-class KDStep(_DeviceCallback):
+class KDStep(DeviceCallback):
     "Make the teacher's logits the targets of every training batch, so the student's step is distillation"
     order,run_valid,_modules = 4,False,('teacher',)
     def __init__(self, teacher:nn.Module): self.teacher = teacher

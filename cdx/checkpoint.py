@@ -6,100 +6,20 @@ Docs: https://cdx-dev.github.io/cdx/checkpoint.html.md"""
 
 # %% ../nbs/06a_checkpoint.ipynb #9562cfe5
 from __future__ import annotations
-import hashlib, io, math, numbers, os, pickle, random, re, warnings
+import hashlib, math, numbers, os, re, warnings
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 from fastcore.all import *
 from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback, CancelStepException
+from .files import atomic_save, safe_load, rng_state, set_rng_state, opt_state
 from .models import n_params
 from .callbacks import FiniteCheck, NonFiniteLoss, finding_lr, last_checkpoint_note
 try: import fcntl
 except ImportError: fcntl = None   # no file locks on this system: `RunCheckpoint` cannot tell when two runs share a path
 
 # %% auto #0
-__all__ = ['clean_stale_tmp', 'atomic_save', 'safe_load', 'rng_state', 'set_rng_state', 'run_config', 'config_diff', 'run_state',
-           'warn_nothing_left', 'DivergedRun', 'RunCheckpoint', 'NonFiniteGuard']
-
-# %% ../nbs/06a_checkpoint.ipynb #0a24265b
-def _alive(pid:int) -> bool:
-    "Whether process `pid` is running"
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
-    return True
-
-def clean_stale_tmp(path) -> list:
-    "Delete the temporary files that saves to `path` left behind when their process died (e.g. by `kill -9`); returns them"
-    path, gone = Path(path), []
-    for t in path.parent.glob(f".{path.name}.*.tmp"):
-        pid = t.name[len(path.name)+2:-4]
-        if pid.isdigit() and not _alive(int(pid)): t.unlink(missing_ok=True); gone.append(t)
-    return gone
-
-def _checked(obj) -> dict:
-    "`obj` serialised to bytes (as a uint8 tensor, which loads with `weights_only`) beside their SHA-256"
-    buf = io.BytesIO(); torch.save(obj, buf); payload = buf.getvalue()
-    return dict(format='cdx-checked', sha256=hashlib.sha256(payload).hexdigest(), payload=torch.frombuffer(bytearray(payload), dtype=torch.uint8))
-
-def atomic_save(obj, path, # the file to write
-                checksum:bool=False): # store a SHA-256 of the contents, which `safe_load` verifies before using them
-    "`torch.save` to a temporary file next to `path`, then rename: a crash or a full disk never leaves a half-written `path`"
-    path = Path(path).expanduser()
-    try: path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise OSError(f"Cannot create the folder {path.parent} for {path.name} ({e.strerror or e}); choose a writable location.") from e
-    clean_stale_tmp(path); tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try: torch.save(_checked(obj) if checksum else obj, tmp); os.replace(tmp, path)
-    except (OSError, RuntimeError) as e:
-        raise OSError(f"Could not write {path} ({type(e).__name__}: {str(e)[:160]}). Nothing was replaced: an earlier {path.name}, if any, "
-                      "is intact. Free disk space or choose a writable folder, then save again.") from e
-    finally: tmp.unlink(missing_ok=True)
-
-# %% ../nbs/06a_checkpoint.ipynb #bdbb2d15
-def _torch_load(src, path, trust, map_location):
-    try: return torch.load(src, map_location=map_location, weights_only=not trust)
-    except pickle.UnpicklingError as e:
-        if 'Weights only load failed' in str(e):
-            raise ValueError(f"{path} holds Python objects beyond tensors and plain containers, and unpickling them can run code, so cdx "
-                             "refuses it. Pass trust=True only if you made the file or trust who did.") from e
-        raise ValueError(f"{path} is not a torch file cdx can read: {e}") from e
-    except (RuntimeError, EOFError) as e:
-        raise ValueError(f"{path} is damaged or truncated and cannot be read ({type(e).__name__}: {str(e)[:120]}).") from e
-
-def safe_load(path, # file written by `torch.save` (or `atomic_save`)
-              trust:bool=False, # allow arbitrary pickled objects (only for files you trust: unpickling can run code)
-              map_location='cpu'):
-    "`torch.load` with `weights_only=True` unless `trust`, verifying `atomic_save`'s checksum; clear errors for refused, damaged and missing files"
-    path = Path(path).expanduser()
-    if not path.exists(): raise FileNotFoundError(f"No file at {path}.")
-    if path.is_dir(): raise IsADirectoryError(f"{path} is a folder; pass the file inside it.")
-    with open(path, 'rb') as f: head = f.read(4)
-    if not (head.startswith(b'PK') or head.startswith(b'\x80')):   # a zip archive (torch >= 1.6) or a legacy pickle
-        raise ValueError(f"{path} was not written by torch.save: it {'is empty' if not head else f'begins with {head!r}'}. Check the path.")
-    if trust: warnings.warn(f"Loading {path} with weights_only=False: this can run code stored in the file.")
-    obj = _torch_load(path, path, trust, map_location)
-    if isinstance(obj, dict) and obj.get('format') == 'cdx-checked':
-        payload = obj['payload'].cpu().numpy().tobytes()
-        if hashlib.sha256(payload).hexdigest() != obj['sha256']:
-            raise ValueError(f"{path} is damaged: its contents no longer match the checksum stored when it was written (a disk or copy "
-                             "error). Use an earlier copy of it, or start the run again.")
-        obj = _torch_load(io.BytesIO(payload), path, trust, map_location)
-    return obj
-
-# %% ../nbs/06a_checkpoint.ipynb #50e5728d
-def rng_state() -> dict:
-    "The state of every random number generator a run uses"
-    kind, keys, pos, has_gauss, cached = np.random.get_state()
-    st = dict(python=random.getstate(), torch=torch.get_rng_state(),
-              numpy=dict(kind=kind, keys=torch.from_numpy(keys.astype(np.int64)), pos=pos, has_gauss=has_gauss, cached=cached))
-    if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state_all()
-    return st
-
-def set_rng_state(st:dict):
-    "Restore the generators saved by `rng_state`"
-    random.setstate(st['python']); torch.set_rng_state(st['torch'].cpu())
-    n = st['numpy']; np.random.set_state((n['kind'], n['keys'].cpu().numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached']))
-    if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all([s.cpu() for s in st['cuda']])
+__all__ = ['run_config', 'config_diff', 'run_state', 'warn_nothing_left', 'DivergedRun', 'RunCheckpoint', 'NonFiniteGuard']
 
 # %% ../nbs/06a_checkpoint.ipynb #0c30a62a
 def _arch(m:nn.Module|None): return None if m is None else f"{type(m).__name__} ({n_params(m)} parameters)"
@@ -129,16 +49,12 @@ def config_diff(saved:dict, current:dict) -> list:
 # %% ../nbs/06a_checkpoint.ipynb #7f043677
 _cb_names = ('generator_step', 'discriminator_step', 'replay_step')
 
-def _opt_state(opt):
-    if opt is None: return None
-    sd = opt.state_dict()
-    return dict(state=list(sd['state']), hypers=[dict(h) for h in sd['hypers']])
 
 def run_state(learn:Learner) -> dict:
     "Everything needed to continue `learn`'s run after its current epoch"
     ck = getattr(learn, 'run_checkpoint', None)
     return dict(format='cdx-run', version=2, config=run_config(learn), epoch=learn.epoch, n_epoch=learn.n_epoch,
-                lr=learn.opt.hypers[-1]['lr'] if learn.opt else None, model=learn.model.state_dict(), opt=_opt_state(learn.opt),
+                lr=learn.opt.hypers[-1]['lr'] if learn.opt else None, model=learn.model.state_dict(), opt=opt_state(learn.opt),
                 callbacks={n: getattr(learn, n).state_dict() for n in _cb_names if hasattr(learn, n)},
                 pool=learn.pool.state_dict(), rng=rng_state(), best_loss=ck.best if ck else None)
 

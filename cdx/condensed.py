@@ -10,29 +10,12 @@ import re, warnings
 from pathlib import Path
 import numpy as np, torch
 from fastcore.all import *
-from .data import ImageSet, normalize, denormalize
-from .checkpoint import safe_load, atomic_save
+from .data import ImageSet, normalize, denormalize, norm_stats, get_stats
+from .files import safe_load, atomic_save
 
 # %% auto #0
-__all__ = ['norm_stats', 'get_stats', 'CondensedSet', 'to_pixels', 'class_major', 'from_arrays', 'load_dc', 'save_dc', 'ZCA',
-           'load_mtt', 'load_folder', 'few_shot']
-
-# %% ../nbs/10_condensed.ipynb #40994c18
-norm_stats = {
-    'cifar10':      ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010)),   # Fast, CMI, DC/DSA/DM, MTT
-    'cifar100':     ((0.5071, 0.4867, 0.4408), (0.2675, 0.2565, 0.2761)),   # Fast, CMI
-    'tinyimagenet': ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225)),         # ImageNet statistics
-    'dc-cifar100':  ((0.5071, 0.4866, 0.4409), (0.2673, 0.2564, 0.2762)),   # DC/DSA/DM's get_dataset for CIFAR-100
-    'mnist':        ((0.1307,), (0.3081,)),
-}
-
-def get_stats(stats) -> tuple:
-    "`(mean, std)` from a preset name in `norm_stats` or a pair of sequences"
-    if isinstance(stats, str):
-        if stats.lower() not in norm_stats: raise ValueError(f"Unknown statistics {stats!r}; presets: {', '.join(norm_stats)}, or pass (mean, std).")
-        return norm_stats[stats.lower()]
-    mean, std = stats
-    return tuple(float(m) for m in mean), tuple(float(s) for s in std)
+__all__ = ['CondensedSet', 'to_pixels', 'class_major', 'from_arrays', 'load_dc', 'save_dc', 'ZCA', 'load_mtt', 'load_folder',
+           'few_shot']
 
 # %% ../nbs/10_condensed.ipynb #4a7f35cb
 class CondensedSet(ImageSet):

@@ -14,7 +14,7 @@ from fastai.data.block import DataBlock, CategoryBlock
 from fastai.data.transforms import get_image_files, parent_label, FuncSplitter, Normalize
 from fastai.vision.data import ImageBlock
 from fastcore.xtras import untar_dir
-from .condensed import get_stats
+from .data import get_stats
 import numpy as np
 from PIL import Image
 

@@ -17,7 +17,7 @@ from .models import digits_teacher_net, digits_student_net, Generator
 from .augment import ShiftFlip
 from .inversion import Inversion, get_method
 from .learner import cdx_learner, train_classifier, evaluate
-from .checkpoint import atomic_save, safe_load
+from .files import atomic_save, safe_load
 from .condense import condense_dm
 from .gap import feature_gap
 from .stats import summarize_runs, paired_diff, fmt_ci, verdict

@@ -24,7 +24,7 @@ from .learner import cdx_learner, evaluate
 from .condensed import load_dc, load_mtt, few_shot
 from .datasets import cifar_dls, tiny_imagenet_dls
 from .teacher import load_teacher
-from .table import _run_jobs
+from .table import run_jobs
 from .data import digits
 from .digits import digits_teacher, digits_condensed, digits_run
 from .viz import compare_grids, plot_tsne
@@ -338,7 +338,7 @@ def reproduce(table:int, # 1-5
         if digits: return run_digits_cell(p, j['seed'], epochs=epochs)
         return run_cell({**p, **({} if epochs is None else dict(epochs=epochs))}, root, out, j['seed'], download, num_workers)
     jobs = [dict(table=table, cell=c, seed=s) for c in names for s in seeds]
-    runs = pd.DataFrame(_run_jobs(out/'results.csv', jobs, run, resume=True, keys=('table', 'cell', 'seed')))
+    runs = pd.DataFrame(run_jobs(out/'results.csv', jobs, run, resume=True, keys=('table', 'cell', 'seed')))
     (out/'results.md').write_text(results_markdown(runs) + '\n')
     return runs
 

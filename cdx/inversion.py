@@ -9,7 +9,8 @@ from __future__ import annotations
 import copy, math, warnings, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .data import normalize
-from .models import FeatureHook, load_opt_state
+from .models import FeatureHook
+from .files import load_opt_state
 from .losses import BNStatsLoss, bn_layers, adversarial_loss
 from .augment import ShiftFlip, RandomResizedCrop
 

@@ -10,8 +10,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 
 # %% auto #0
-__all__ = ['conv_bn', 'Classifier', 'digits_teacher_net', 'digits_student_net', 'n_params', 'LogitsOnly', 'load_opt_state',
-           'last_linear', 'FeatureHook', 'feature_width', 'Generator', 'FeatureDiscriminator']
+__all__ = ['conv_bn', 'Classifier', 'digits_teacher_net', 'digits_student_net', 'n_params', 'LogitsOnly', 'last_linear',
+           'FeatureHook', 'feature_width', 'Generator', 'FeatureDiscriminator']
 
 # %% ../nbs/01_models.ipynb #67cc7314
 def conv_bn(ni:int, nf:int, stride:int=1):
@@ -50,12 +50,6 @@ class LogitsOnly(nn.Module):
     "Wrap a network that returns several outputs (e.g. `(logits, features)`) so that it returns its first, the logits"
     def __init__(self, model:nn.Module): super().__init__(); self.model = model
     def forward(self, x): return self.model(x)[0]
-
-def load_opt_state(opt:torch.optim.Optimizer, sd:dict) -> torch.optim.Optimizer:
-    "Load an optimiser's saved state but keep the learning rates it has now, so a resumed run can lower them"
-    lrs = [g['lr'] for g in opt.param_groups]; opt.load_state_dict(sd)
-    for g,lr in zip(opt.param_groups, lrs): g['lr'] = lr
-    return opt
 
 # %% ../nbs/01_models.ipynb #4d1c4d02
 def last_linear(model:nn.Module) -> nn.Module:

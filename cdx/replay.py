@@ -9,9 +9,10 @@ from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .data import ImageSet, normalize
-from .models import Generator, load_opt_state
+from .models import Generator
+from .files import load_opt_state
 from .inversion import class_balance
-from .callbacks import _DeviceCallback, FiniteCheck
+from .callbacks import DeviceCallback, FiniteCheck
 
 # %% auto #0
 __all__ = ['ReplayVAE', 'kl_gaussian', 'vae_loss', 'recall', 'ReplayStep']
@@ -61,7 +62,7 @@ def recall(vae:ReplayVAE, teacher:nn.Module, n:int, mean, std,
     return x
 
 # %% ../nbs/06b_replay.ipynb #7d64bc67
-class ReplayStep(_DeviceCallback):
+class ReplayStep(DeviceCallback):
     "Teach the replay VAE each round's batch, and append recalled samples to every distillation batch"
     order,run_valid,_modules = 2,False,('teacher','vae')
     def __init__(self, teacher:nn.Module, vae:ReplayVAE, mean, std,

@@ -19,8 +19,8 @@ from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
 from .stats import mean_ci, paired_diff, fmt_ci
 
 # %% auto #0
-__all__ = ['table_columns', 'table_run', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'methods_summary',
-           'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark']
+__all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table',
+           'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
 table_columns = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
@@ -42,7 +42,7 @@ def _runs_file(out:Path, name:str): return Path(out)/f"runs-{name}.csv"
 
 def _load_runs(path:Path) -> list: return pd.read_csv(path).to_dict('records') if path.exists() else []
 
-def _run_jobs(path:Path, jobs:list, run, resume:bool, keys=('method','spc','column','seed')) -> list:
+def run_jobs(path:Path, jobs:list, run, resume:bool, keys=('method','spc','column','seed')) -> list:
     "Do the `jobs` not yet in `path` (when resuming), rewriting `path` after every run so an interruption loses at most one"
     runs = _load_runs(path) if resume else []
     done = {tuple(r[k] for k in keys) for r in runs}
@@ -71,10 +71,10 @@ def methods_benchmark(out:Path, # folder: one `runs-METHOD.csv` per method, `run
             if done: return {**done[0], 'spc': j['spc']}
         return table_run(j['method'] if j['method'] != '-' else None, j['column'], teacher, data, j['spc'], j['seed'], epochs)
     for k in spcs:                                                    # every method at 1 spc first, so a partial table is useful
-        for m in methods: _run_jobs(_runs_file(out, m), [dict(method=m, spc=k, column=c, seed=s) for c in columns for s in seeds], cell, True if k != spcs[0] else resume)
+        for m in methods: run_jobs(_runs_file(out, m), [dict(method=m, spc=k, column=c, seed=s) for c in columns for s in seeds], cell, True if k != spcs[0] else resume)
     if bounds:
         jobs = [dict(method='-', spc=k, column=c, seed=s) for k in spcs for c in ('ce','kd') for s in seeds] + [dict(method='-', spc=0, column='real', seed=s) for s in seeds]
-        _run_jobs(_runs_file(out, 'bounds'), jobs, cell, resume)
+        run_jobs(_runs_file(out, 'bounds'), jobs, cell, resume)
     return write_table(out, teacher_acc=evaluate(teacher, data.dl('test')))
 
 # %% ../nbs/08a_methods_table.ipynb #8f038507
@@ -198,7 +198,7 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
         r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=method, **kw)
         return dict(config=j['config'], seed=j['seed'], acc=r['acc'], seconds=r['seconds'])
     stem = out/f'ablation-{method}-spc{spc}'
-    runs = pd.DataFrame(_run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
+    runs = pd.DataFrame(run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
     acc = {c: d.set_index('seed')['acc'] for c,d in runs.groupby('config', sort=False)}
     ref = acc.get('* (preset)')
     lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class; mean ± 95% CI, and the difference to the preset paired by seed\n",

@@ -19,7 +19,7 @@ from fastai.callback.progress import ProgressCallback
 from fastai.metrics import accuracy
 from fastai.torch_core import set_seed
 from .augment import ShiftFlip
-from .checkpoint import atomic_save, safe_load, rng_state, set_rng_state, _opt_state
+from .files import atomic_save, safe_load, rng_state, set_rng_state, opt_state
 from .learner import evaluate, ResumeAt
 from .zoo import get_model, zoo
 from .datasets import cifar_dls, tiny_imagenet_dls
@@ -81,7 +81,7 @@ class EpochProgress(Callback):
     order = 90
     def __init__(self, path): self.path = Path(path)
     def after_epoch(self):
-        atomic_save(dict(model=self.model.state_dict(), opt=_opt_state(self.opt), epoch=self.epoch, rng=rng_state(),
+        atomic_save(dict(model=self.model.state_dict(), opt=opt_state(self.opt), epoch=self.epoch, rng=rng_state(),
                          dl_rng=list(self.dls.train.rng.getstate()[1]), dl_rng_v=self.dls.train.rng.getstate()[0]), self.path)
 
 # %% ../nbs/13_teacher.ipynb #0092c57d

@@ -8,7 +8,7 @@ Docs: https://cdx-dev.github.io/cdx/zoo.html.md"""
 from __future__ import annotations
 import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
-from .checkpoint import safe_load
+from .files import safe_load
 
 # %% auto #0
 __all__ = ['vgg_cfgs', 'zoo', 'BasicBlock', 'ResNet', 'resnet18', 'resnet34', 'WideBlock', 'WideResNet', 'wrn16_1', 'wrn16_2',
