@@ -11,7 +11,7 @@ from fastcore.all import *
 from .data import normalize
 from .models import FeatureHook
 from .files import load_opt_state
-from .losses import BNStatsLoss, bn_layers, adversarial_loss
+from .losses import BNStatsLoss, bn_layers, adversarial_loss, KDLoss, L1KDLoss
 from .augment import ShiftFlip, RandomResizedCrop
 
 # %% auto #0
@@ -28,7 +28,7 @@ class Round:
 # %% ../nbs/04_inversion.ipynb #0b8a2624
 class Inversion:
     "Generator-based model inversion: confidence on pseudo-labels + BN statistics + adversarial disagreement"
-    name, kd_loss, replay, bn_mmt = 'inversion', 'kl', False, 0.   # bn_mmt: BN-statistics momentum across rounds (Fast)
+    name, bn_mmt = 'inversion', 0.   # bn_mmt: BN-statistics momentum across rounds (Fast)
     def __init__(self, bn:float=1., # weight of the BN-statistics loss (0 turns it off)
                  oh:float=1., # weight of the confidence (cross-entropy on pseudo-labels) loss
                  adv:float=1., # weight of the adversarial teacher/student disagreement loss
@@ -83,6 +83,10 @@ class Inversion:
     def state_dict(self) -> dict: return dict(bn=self.bn_loss.state_dict() if self.bn_loss else None)
     def load_state_dict(self, sd:dict):
         if sd.get('bn') is not None and self.bn_loss is not None: self.bn_loss.load_state_dict(sd['bn'])
+    def student_loss(self, T:float) -> nn.Module: "The student's distillation loss with this method"; return KDLoss(T)
+    def pool_cap(self, n_condensed:int) -> int|None: "The pool's cap this method needs when the user sets none (None: unbounded)"; return None
+    def extra_callbacks(self, teacher, generator, mean, std, img_shape, patience:int) -> list:
+        "Callbacks this method adds to a learner beyond the four steps (PRE-DFKD's replay)"; return []
     def _settings(self): return f"bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs}"
     def __repr__(self): return f"{type(self).__name__}({self._settings()})"
 
@@ -299,7 +303,7 @@ def class_balance(t_logits:torch.Tensor):
 # %% ../nbs/04_inversion.ipynb #f73ff05d
 class PREDFKD(Inversion):
     "PRE-DFKD: confidence, class balance and feature magnitude, bounded JS disagreement; L1 distillation; a VAE replays past samples"
-    name, kd_loss, replay = 'prefkd', 'l1', True
+    name = 'prefkd'
     def __init__(self, oh:float=1., ie:float=5., # weights of the confidence and class-balance terms
                  a:float=0.1, # weight of the feature-magnitude reward
                  adv:float=1., warmup:int=0, g_steps:int=20, bs:int=1024, nz:int=1000,
@@ -325,6 +329,8 @@ class PREDFKD(Inversion):
         terms = dict(oh=self.oh*F.cross_entropy(t_out, t_out.argmax(1)), ie=self.ie*class_balance(t_out), act=-self.a*self._feat.abs().mean())
         if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
         return terms
+    def student_loss(self, T): return L1KDLoss()                       # L1 on logits; no temperature
+    def pool_cap(self, n_condensed): return n_condensed + self.bs        # the condensed samples and the newest batch: the VAE remembers the rest
     def _settings(self): return f"oh={self.oh}, ie={self.ie}, a={self.a}, adv={self.adv}, g_steps={self.g_steps}, bs={self.bs}, replay_bs={self.replay_bs}, vae_steps={self.vae_steps}"
 
 # %% ../nbs/04_inversion.ipynb #a3f0873d

@@ -19,7 +19,7 @@ from .models import Generator, FeatureDiscriminator, FeatureHook
 from .augment import ShiftFlip
 from .losses import KDLoss, L1KDLoss
 from .inversion import Inversion, DeepInversion, Fast, CMI, PREDFKD, get_method
-from .replay import ReplayVAE, ReplayStep
+import cdx.replay  # gives PRE-DFKD its replay callbacks (`PREDFKD.extra_callbacks`)
 from .pool import Pool
 from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
@@ -163,8 +163,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if isinstance(condensed, (tuple, list)) and len(condensed) == 2: condensed = ImageSet(*condensed)   # an `(x, y)` pair
     if v['pool_condensed'] or v['align']: check_condensed(condensed, n_classes, img_shape)
     method = get_method(method)
-    replay = v['generate'] and method.replay
-    if replay and pool_cap is None: pool_cap = (len(condensed) if v['pool_condensed'] else 0) + method.bs   # the VAE remembers the rest
+    if v['generate'] and pool_cap is None: pool_cap = method.pool_cap(len(condensed) if v['pool_condensed'] else 0)
     pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype)
     cbs = []
     if v['generate']:
@@ -177,10 +176,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                              f"`Generator(nz={method.nz}, ...)`, or give the method the generator's latent size.") from e
         if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
         cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=nan_patience), PoolGrowth(pool)]
-    if replay:
-        vae = ReplayVAE(method.vae_nz, img_shape, ngf=getattr(generator, 'ngf', 32))
-        cbs.append(ReplayStep(teacher, vae, mean, std, n_replay=method.replay_bs, steps=method.vae_steps, lr=method.vae_lr,
-                              lr_z=method.lr_g, oh=method.oh, ie=method.ie, patience=nan_patience))
+        cbs += method.extra_callbacks(teacher, generator, mean, std, img_shape, nan_patience)
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
         cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug,
@@ -190,7 +186,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight)
     cbs += L(kwargs.pop('cbs', None))
-    loss_func = L1KDLoss() if v['generate'] and method.kd_loss == 'l1' else KDLoss(T)
+    loss_func = method.student_loss(T) if v['generate'] else KDLoss(T)
     learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
     learn.condensed = condensed if v['pool_condensed'] or v['align'] else None

@@ -11,7 +11,7 @@ from fastcore.all import *
 from .data import ImageSet, normalize
 from .models import Generator
 from .files import load_opt_state
-from .inversion import class_balance
+from .inversion import class_balance, PREDFKD
 from .callbacks import DeviceCallback, FiniteCheck
 
 # %% auto #0
@@ -102,3 +102,11 @@ class ReplayStep(DeviceCallback):
     def load_state_dict(self, sd:dict):
         self._to_device(); self.vae.load_state_dict(sd['vae']); self.n_rounds = sd['n_rounds']
         if sd['opt'] is not None: self.vae_opt = load_opt_state(torch.optim.Adam(self.vae.parameters(), lr=self.lr), sd['opt'])
+
+# %% ../nbs/06b_replay.ipynb #efed3280
+@patch
+def extra_callbacks(self:PREDFKD, teacher, generator, mean, std, img_shape, patience:int) -> list:
+    "PRE-DFKD's replay: a VAE that learns every round's batch and recalls past ones into each distillation batch"
+    vae = ReplayVAE(self.vae_nz, img_shape, ngf=getattr(generator, 'ngf', 32))
+    return [ReplayStep(teacher, vae, mean, std, n_replay=self.replay_bs, steps=self.vae_steps, lr=self.vae_lr, lr_z=self.lr_g,
+                       oh=self.oh, ie=self.ie, patience=patience)]
