@@ -133,7 +133,9 @@ def train_teacher_cli(arch:str='resnet34', # network from the zoo
                       dataset:str='cifar10', # cifar10, cifar100 or tinyimagenet
                       path:str=None, # local folder or archive of the data set (default: download with fastai)
                       out:str=None, # teacher file (default: teachers/DATASET-ARCH.pth)
-                      epochs:int=200, lr:float=0.1, bs:int=256, # the recipe's length, learning rate and batch size
+                      epochs:int=200, # epochs of the recipe
+                      lr:float=0.1, # initial learning rate (SGD with momentum, decayed at the recipe's milestones)
+                      bs:int=256, # batch size
                       seed:int=0, # random seed
                       workers:int=None, # data-loading processes (default: fastai's)
                       resume:bool=False, # continue the interrupted run of --out

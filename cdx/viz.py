@@ -13,9 +13,11 @@ from torchvision.utils import make_grid
 from .data import ImageSet
 from .models import FeatureHook
 from .stats import mean_ci
+from fastai.callback.core import Callback
+from pathlib import Path
 
 # %% auto #0
-__all__ = ['class_grid', 'compare_grids', 'teacher_features', 'tsne_embed', 'plot_tsne', 'plot_scaling']
+__all__ = ['class_grid', 'compare_grids', 'SampleGrid', 'teacher_features', 'tsne_embed', 'plot_tsne', 'plot_scaling']
 
 # %% ../nbs/14_viz.ipynb #478d33c4
 def class_grid(imgs:ImageSet, # pixel-space images with labels
@@ -39,6 +41,30 @@ def compare_grids(sets:dict, # title -> pixel-space `ImageSet`
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=120, bbox_inches='tight')
     return fig
+
+# %% ../nbs/14_viz.ipynb #628e7b5d
+class SampleGrid(Callback):
+    "Every `every` epochs (and after the last), show or save a grid of the pool's newest synthetic samples per class beside the condensed ones"
+    order, run_valid = 70, False
+    def __init__(self, every:int=5, # epochs between grids
+                 per_class:int=8, # samples shown per class
+                 folder=None, # save each grid as `folder/samples-epochNNN.png`; None shows it instead
+                 show:bool|None=None): # display the figure (default: when nothing is saved)
+        if not (isinstance(every, int) and every >= 1): raise ValueError(f"`every` must be a whole number of at least 1, got {every!r}.")
+        store_attr('every,per_class'); self.folder, self.show, self.saved = None if folder is None else Path(folder).expanduser(), ifnone(show, folder is None), []
+    def after_train(self):
+        e, pool = self.epoch, self.learn.pool
+        if pool.n_synthetic == 0 or not ((e+1) % self.every == 0 or e+1 == self.n_epoch): return
+        newest = pool[max(pool.n_fixed, len(pool) - 10*self.per_class*4):]   # a few rounds' worth, so every class can show up
+        sets = {f'newest synthetic (epoch {e})': newest} | ({'condensed': pool[:pool.n_fixed]} if pool.n_fixed else {})
+        fig = compare_grids(sets, self.per_class)
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True); path = self.folder/f'samples-epoch{e:03d}.png'
+            fig.savefig(path, dpi=100, bbox_inches='tight'); self.saved.append(path)
+        if self.show:
+            from IPython.display import display
+            display(fig)
+        plt.close(fig)
 
 # %% ../nbs/14_viz.ipynb #38e50639
 def teacher_features(teacher:nn.Module, imgs:ImageSet, mean, std, # the teacher, pixel-space images and its input normalisation
