@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd, torch
 from cdx.data import digits
 from cdx.digits import digits_teacher
-from cdx.table import _run_jobs, table_run
+from cdx.table import run_jobs, table_run
 from cdx.viz import plot_scaling
 from cdx.stats import mean_ci, fmt_ci
 
@@ -35,7 +35,7 @@ def main():
         if len(hit): return dict(**j, acc=hit.acc.iloc[0], seconds=hit.seconds.iloc[0])   # the methods table's run: the same table_run call
         r = table_run(a.method, j['column'], teacher, data, j['spc'], j['seed'], a.epochs, source=a.source)
         return dict(**j, acc=r['acc'], seconds=r['seconds'])
-    runs = pd.DataFrame(_run_jobs(out/'runs.csv', jobs, run, resume=True, keys=('spc', 'column', 'seed')))
+    runs = pd.DataFrame(run_jobs(out/'runs.csv', jobs, run, resume=True, keys=('spc', 'column', 'seed')))
     g = runs.groupby(['column', 'spc'], sort=False)['acc'].agg(mean='mean', ci=lambda x: mean_ci(x)[1], size='size')
     md = ['| variant | spc | accuracy % (mean ± 95% CI) | seeds |', '|---|---|---|---|']
     md += [f"| {c} | {k} | {fmt_ci(r['mean'], r['ci'])} | {int(r['size'])} |" for (c, k), r in g.iterrows()]
