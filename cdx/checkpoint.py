@@ -118,20 +118,17 @@ class RunCheckpoint(Callback):
                                   "or choose another path, or pass overwrite=True.")
         self.acquire(); self.best = ifnone(self.best, getattr(self.learn, 'resumed_best_loss', None))
     def before_epoch(self): self._trained, self._sum, self._n = False, 0., 0
-    def after_batch(self):
-        if not self.training: return
-        loss = self.learn.loss.detach(); ok = torch.isfinite(loss)               # skipped (non-finite) steps are the guard's business
-        self._sum, self._n = self._sum + torch.where(ok, loss, torch.zeros_like(loss)), self._n + ok
+    def after_step(self): self._sum, self._n = self._sum + self.learn.loss.detach(), self._n + 1   # steps taken (skipped ones are the guard's business)
     def after_train(self): self._trained = True
     def after_epoch(self):
         if not self._trained or finding_lr(self.learn): return
-        loss = float(self._sum/self._n) if torch.is_tensor(self._n) and self._n > 0 else float('nan')
-        if not math.isfinite(loss) or (self.best is not None and loss > self.max_growth*self.best):
+        loss = float(self._sum/self._n) if self._n else None                     # None: no student step this epoch (e.g. a warm-up)
+        if loss is not None and (not math.isfinite(loss) or (self.best is not None and loss > self.max_growth*self.best)):
             self.release()
             raise DivergedRun(f"The student's mean training loss was {loss:.3g} in epoch {self.epoch}, against {self.best or float('nan'):.3g} "
                               f"at best: the run has diverged, so {self.path.name} was not overwritten. {last_checkpoint_note(self.learn)} "
                               "Lower the learning rate and resume from it.")
-        self.best = loss if self.best is None else min(self.best, loss)
+        if loss is not None: self.best = loss if self.best is None else min(self.best, loss)
         if (self.epoch+1) % self.every == 0 or self.epoch+1 == self.n_epoch:
             if self._fd is None and fcntl is not None:
                 raise RuntimeError(f"Another learner in this process took {self.path} over; this one no longer saves there. Pass another `checkpoint=`.")

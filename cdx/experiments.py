@@ -14,7 +14,8 @@ from fastcore.all import *
 from fastcore.script import call_parse
 from fastai.optimizer import SGD
 from fastai.callback.core import Callback
-from fastai.callback.schedule import ParamScheduler, SchedCos
+from fastai.callback.schedule import ParamScheduler, SchedCos, SchedNo, combine_scheds
+from fastai.callback.core import CancelBatchException
 from fastai.torch_core import set_seed, find_bs
 from .models import Generator, FeatureDiscriminator, feature_width
 from .zoo import get_model, Generator64
@@ -31,8 +32,9 @@ from .viz import compare_grids, plot_tsne
 
 # %% auto #0
 __all__ = ['paper_cells', 'cifar_settings', 'reference_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files',
-           'check_files', 'PhaseTimer', 'natural_augment', 'cell_method', 'reference_sgd', 'run_cell', 'preset_value',
-           'fidelity_table', 'run_digits_cell', 'results_markdown', 'reproduce', 'reproduce_cli']
+           'check_files', 'PhaseTimer', 'natural_augment', 'cell_method', 'StudentWarmup', 'student_warmup',
+           'lr_schedule', 'reference_sgd', 'run_cell', 'preset_value', 'fidelity_table', 'run_digits_cell',
+           'results_markdown', 'reproduce', 'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
 _datasets = {'c10': 'cifar10', 'c100': 'cifar100', 'in200': 'tinyimagenet'}
@@ -211,6 +213,23 @@ def cell_method(p:dict, size:int) -> Inversion:
     "The base method of cell `p` with its preset and the augmentation its reference applies to generated images (PRE-DFKD applies none)"
     return get_method(p['method'], **{'tfm': ShiftFlip(0) if p['method'] == 'prefkd' else natural_augment(size), **p['method_kw']})
 
+class StudentWarmup(Callback):
+    "Skip the student's steps while the generator warms up: the first `rounds` synthesis rounds (Fast distils only after its warm-up)"
+    order, run_valid = 1.5, False                                            # before replay and KD targets, so a skipped batch costs nothing
+    def __init__(self, rounds:int): self.rounds = rounds
+    def before_batch(self):
+        if self.learn.generator_step.rounds <= self.rounds: raise CancelBatchException
+
+def student_warmup(p:dict) -> list:
+    "The warm-up callback of cell `p` (Fast's reference trains no student during its warm-up)"
+    return [StudentWarmup(p['method_kw']['warmup'])] if p['method'] == 'fast' and p['column'] != 'kd' else []
+
+def lr_schedule(p:dict):
+    "The student's learning-rate schedule of cell `p`: cosine to 0, or for Fast constant through the warm-up, then cosine to 2e-4"
+    if p['method'] != 'fast': return SchedCos(p['lr'], 0.)
+    w = p['method_kw']['warmup']/p['epochs']
+    return combine_scheds([w, 1-w], [SchedNo(p['lr'], p['lr']), SchedCos(p['lr'], 2e-4)])
+
 def reference_sgd(wd:float, # weight decay
                   mom:float=0.9) -> dict:
     "`Learner` settings for the references' student optimiser: torch SGD with L2 weight decay on every parameter (BN and biases too)"
@@ -239,7 +258,7 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
                         checkpoint=ck, resume=ck if ck.exists() else None)
     timer = PhaseTimer()
     with (learn.no_bar() if quiet else contextlib.nullcontext()), learn.no_logging():
-        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': SchedCos(p['lr'], 0.)}), timer])
+        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': lr_schedule(p)}), timer] + student_warmup(p))
     final = evaluate(learn.model, dls.valid)
     _figures(learn, teacher, condensed, folder, teacher.mean, teacher.std)
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*final, best=100*max(_best_acc(learn), final),
@@ -261,8 +280,8 @@ reference_settings = [   # (method, setting, reference value, where in the refer
     ('fast', 'run.kd_steps', 400, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'run.bs', 256, f'{_ff} scripts/fast_cifar.sh', None),
     ('fast', 'run.lr', 0.2, f'{_ff} scripts/fast_cifar.sh', None), ('fast', 'run.wd', 1e-4, f'{_ff} datafree_kd.py', None),
     ('fast', 'run.T', 20., f'{_ff} scripts/fast_cifar.sh', None),
-    ('fast', 'fact.student trains during warm-up', 'no', f'{_ff} datafree_kd.py', "not offered yet: cdx distils from the first round (20 of 220 epochs)"),
-    ('fast', 'fact.student schedule', 'cosine after warm-up, eta_min 2e-4', f'{_ff} datafree_kd.py', "not offered yet: cosine over every epoch to 0"),
+    ('fast', 'fact.student trains during warm-up', 'no', f'{_ff} datafree_kd.py', None),
+    ('fast', 'fact.student schedule', 'cosine after warm-up, eta_min 2e-4', f'{_ff} datafree_kd.py (stepped per epoch; cdx anneals per batch)', None),
     ('cmi', 'method.g_steps', 200, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'method.bs', 256, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
     ('cmi', 'method.nz', 256, f'{_cmi} datafree_kd.py', None), ('cmi', 'method.bn', 1., f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
     ('cmi', 'method.oh', 1., f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'method.adv', 0.5, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
@@ -283,14 +302,20 @@ reference_settings = [   # (method, setting, reference value, where in the refer
     ('prefkd', 'run.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'run.lr', 0.1, f'{_pre} main.py', None), ('prefkd', 'run.wd', 5e-4, f'{_pre} main.py', None),
     ('prefkd', 'fact.generator output', 'tanh, affine-free BN, unnormalised', f'{_pre} networks/generator.py', _no_ref_generator),
 ]
-_facts = {('fast', 'student trains during warm-up'): 'yes', ('fast', 'student schedule'): 'cosine over every epoch to 0',
-          ('prefkd', 'generator output'): 'sigmoid, normalised'}
+def _schedule_words(p:dict) -> str:
+    "How `lr_schedule(p)` moves the learning rate, in the words of the fidelity table"
+    s, w = lr_schedule(p), p['method_kw'].get('warmup', 0)/p['epochs']
+    end = f"{s(1.):.0e}".replace('e-0', 'e-')
+    return f"cosine after warm-up, eta_min {end}" if w and math.isclose(s(0.99*w), p['lr']) else f"cosine over every epoch to {s(1.):g}"
+_facts = {('fast', 'student trains during warm-up'): lambda: 'no' if student_warmup(get_cell(1, 'c10-r34-r18-fast-full')) else 'yes',
+          ('fast', 'student schedule'): lambda: _schedule_words(get_cell(1, 'c10-r34-r18-fast-full')),
+          ('prefkd', 'generator output'): lambda: 'sigmoid, normalised'}
 
 def preset_value(method:str, setting:str):
     "The value of `setting` ('method.NAME', 'run.NAME', 'teacher.TEACHER.NAME' or 'fact.WHAT') in cdx's CIFAR preset of `method`"
     kind, _, name = setting.partition('.')
     if kind == 'run': return cifar_settings[method]['run'][name]
-    if kind == 'fact': return _facts[(method, name)]
+    if kind == 'fact': return _facts[(method, name)]()
     if kind == 'teacher': t, k = name.split('.'); return get_method(method, **{**cifar_settings[method]['method'], **_teacher_overrides[method][t]}).__dict__[k]
     return getattr(get_method(method, **cifar_settings[method]['method']), name)
 
