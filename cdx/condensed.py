@@ -118,7 +118,7 @@ class ZCA:
     "ZCA whitening fitted on `[N, ...]` data: `zca(x)` whitens, `zca.inverse(x)` undoes it"
     def __init__(self, eps:float=0.1): self.eps, self.mean, self.W, self.W_inv = eps, None, None, None
     def fit(self, x:torch.Tensor):
-        "Fit on `x` (MTT fits on the normalised training set)"
+        "Fit on `x` (MTT fits on the raw `[0, 1]` training images)"
         flat = x.flatten(1).double()
         self.mean = flat.mean(0)
         c = flat - self.mean
@@ -138,7 +138,7 @@ def load_mtt(images, # `images_best.pt` (path or tensor)
              labels, # `labels_best.pt` (path or tensor)
              stats='cifar10', # statistics of the normalisation MTT applied (CIFAR-100 runs use CIFAR-10's)
              zca:ZCA|None=None, # the fitted whitening if the images are ZCA-whitened
-             zca_whitened:bool=False, # True if the images are ZCA-whitened (then `zca` is required)
+             zca_whitened:bool=False, # True if the images are ZCA-whitened (then `zca` is required, and `stats` is not used)
              trust:bool=False) -> CondensedSet:
     "Load an MTT result as a pixel-space `CondensedSet`, inverting ZCA whitening when given the fit"
     src = Path(images).name if isinstance(images, (str, Path)) else 'MTT tensors'
@@ -149,9 +149,11 @@ def load_mtt(images, # `images_best.pt` (path or tensor)
     if len(y) != len(x): raise ValueError(f"{src}: {len(x)} images but {len(y)} labels.")
     notes = []
     if zca_whitened:
-        if zca is None: raise ValueError(f"{src} is ZCA-whitened: pass the fitted whitening (`ZCA().fit(normalised_train_images)`) as zca=, "
-                                         "or load the un-whitened images instead.")
-        x = zca.inverse(x.float()); notes.append(f"inverted ZCA whitening (eps {zca.eps})")
+        if zca is None: raise ValueError(f"{src} is ZCA-whitened: pass the whitening fitted on the raw [0, 1] training images "
+                                         "(`ZCA().fit(train_images)`, as MTT does) as zca=, or load the un-whitened images instead.")
+        x = zca.inverse(x.float()); out = ((x < 0) | (x > 1)).float().mean().item()
+        notes += [f"inverted ZCA whitening (eps {zca.eps}); MTT's ZCA images are not normalised", f"clamped {out:.2%} of values to [0, 1]"]
+        return CondensedSet(x.clamp(0, 1), y, src, notes)
     px, more = to_pixels(x, stats, name=src)
     return CondensedSet(px, y, src, notes + more)
 
