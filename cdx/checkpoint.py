@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/checkpoint.html.md"""
 
 # %% ../nbs/06a_checkpoint.ipynb #9562cfe5
 from __future__ import annotations
-import hashlib, math, numbers, os, re, warnings
+import hashlib, math, os, re, warnings
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 from fastcore.all import *
@@ -14,6 +14,7 @@ from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback, CancelStepException
 from .files import atomic_save, safe_load, rng_state, set_rng_state, opt_state
 from .models import n_params
+from .data import check_counts
 from .callbacks import FiniteCheck, NonFiniteLoss, finding_lr, last_checkpoint_note
 try: import fcntl
 except ImportError: fcntl = None   # no file locks on this system: `RunCheckpoint` cannot tell when two runs share a path
@@ -107,7 +108,7 @@ class RunCheckpoint(Callback):
                  every:int=1, # epochs between saves
                  overwrite:bool=False, # allow replacing a checkpoint this run did not write
                  max_growth:float=100.): # an epoch whose mean training loss exceeds the best epoch's this many times has diverged
-        if not (isinstance(every, numbers.Integral) and every >= 1): raise ValueError(f"`every` must be a whole number of at least 1, got {every!r}.")
+        check_counts(every=every)
         store_attr('every,overwrite,max_growth'); self.path, self.last_saved, self._owned, self.best, self._fd = Path(path).expanduser(), None, False, None, None
         self.lock_path = self.path.with_name(f".{self.path.name}.lock")
     def before_fit(self):

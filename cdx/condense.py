@@ -9,7 +9,7 @@ from __future__ import annotations
 import math, random, warnings, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from fastprogress.fastprogress import progress_bar
-from .data import ImageSet, normalize, denormalize, sample_per_class, check_pixels
+from .data import ImageSet, normalize, denormalize, sample_per_class, check_pixels, check_counts
 from .condensed import CondensedSet
 
 # %% auto #0
@@ -80,8 +80,7 @@ def condense_dm(ds:ImageSet, # the labelled set to condense (pixel space)
                 show_progress:bool=True) -> CondensedSet:
     "Condense `ds` to `k` images per class by distribution matching, starting from `k` real samples per class"
     check_pixels(ds.x, 'set to condense')
-    for n,v in dict(k=k, iters=iters, batch_real=batch_real).items():
-        if not (isinstance(v, int) and v >= 1): raise ValueError(f"`{n}` must be a whole number of at least 1, got {v!r}.")
+    check_counts(k=k, iters=iters, batch_real=batch_real)
     n_classes = ifnone(n_classes, int(ds.y.max())+1)
     torch.manual_seed(seed); random.seed(seed)
     init = sample_per_class(ds, k, seed=seed, n_classes=n_classes)

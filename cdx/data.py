@@ -6,14 +6,14 @@ Docs: https://cdx-dev.github.io/cdx/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #d0388936
 from __future__ import annotations
-import math, warnings
+import math, numbers, warnings
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import *
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_pixels', 'check_condensed',
-           'TensorDL', 'DeviceDL', 'Digits', 'digits', 'get_stats']
+__all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
+           'check_condensed', 'TensorDL', 'DeviceDL', 'Digits', 'digits', 'get_stats']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 def normalize(x:torch.Tensor, # images in pixel space, `[N, C, H, W]`
@@ -64,6 +64,11 @@ def sample_per_class(ds:ImageSet, # the labelled set to draw from
     return ds[torch.cat(idxs)]
 
 # %% ../nbs/00_data.ipynb #cd3de524
+def check_counts(**counts):
+    "Refuse counts (steps, batch sizes, epochs) that are not whole numbers of at least 1, naming the setting"
+    for k,v in counts.items():
+        if isinstance(v, bool) or not (isinstance(v, numbers.Integral) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
+
 def check_pixels(x:torch.Tensor, name:str='images'):
     "Refuse images outside pixel space [0, 1] (raw 8-bit values, normalised values) or with NaN/Inf, saying how to fix them"
     if not torch.isfinite(x).all(): raise ValueError(f"The {name} contains NaN or Inf pixels.")

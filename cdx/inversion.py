@@ -8,7 +8,7 @@ Docs: https://cdx-dev.github.io/cdx/inversion.html.md"""
 from __future__ import annotations
 import copy, math, warnings, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
-from .data import normalize
+from .data import normalize, check_counts
 from .models import FeatureHook
 from .files import load_opt_state
 from .losses import BNStatsLoss, bn_layers, adversarial_loss, KDLoss, L1KDLoss
@@ -39,8 +39,7 @@ class Inversion:
                  lr_g:float=1e-3, # generator learning rate (Adam, betas 0.5, 0.999)
                  lr_z:float=1e-2, # latent-code learning rate
                  tfm:nn.Module|None=None): # augmentation before the teacher; default `ShiftFlip(2)`
-        for k,v in dict(g_steps=g_steps, bs=bs, nz=nz).items():
-            if not (isinstance(v, int) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
+        check_counts(g_steps=g_steps, bs=bs, nz=nz)
         if warmup < 0: raise ValueError(f"`warmup` must be 0 or more epochs, got {warmup!r}.")
         store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2)); self.bn_loss, self.teacher = None, None
     def check(self, teacher:nn.Module):

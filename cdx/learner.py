@@ -14,7 +14,7 @@ from fastai.callback.schedule import fit_one_cycle  # registers `Learner.fit_one
 from fastai.metrics import accuracy
 from fastai.data.core import DataLoaders
 from fastai.torch_core import default_device
-from .data import ImageSet, TensorDL, DeviceDL, check_condensed, normalize
+from .data import ImageSet, TensorDL, DeviceDL, check_condensed, check_counts, normalize
 from .models import Generator, FeatureDiscriminator, FeatureHook
 from .augment import ShiftFlip
 from .losses import KDLoss, L1KDLoss
@@ -94,7 +94,7 @@ def _check_numbers(**kw):
     "Refuse numeric settings that would train nothing or train the wrong way, before any time is spent"
     for k,v in kw.items():
         if isinstance(v, bool) or not isinstance(v, numbers.Real): raise ValueError(f"`{k}` must be a number, got {v!r} ({type(v).__name__}).")
-        if k in _positive_ints and not (isinstance(v, numbers.Integral) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
+        if k in _positive_ints: check_counts(**{k: v})
         if k in _positive and not v > 0: raise ValueError(f"`{k}` must be positive, got {v!r}.")
         if k in _non_negative and not v >= 0: raise ValueError(f"`{k}` must be 0 or more (0 switches the alignment off in effect), got {v!r}; a negative weight pushes the generator away from the condensed features.")
 

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, torch, torch.nn as nn
 import matplotlib.pyplot as plt
 from fastcore.all import *
 from torchvision.utils import make_grid
-from .data import ImageSet
+from .data import ImageSet, check_counts
 from .models import FeatureHook
 from .stats import mean_ci
 from fastai.callback.core import Callback
@@ -50,7 +50,7 @@ class SampleGrid(Callback):
                  per_class:int=8, # samples shown per class
                  folder=None, # save each grid as `folder/samples-epochNNN.png`; None shows it instead
                  show:bool|None=None): # display the figure (default: when nothing is saved)
-        if not (isinstance(every, int) and every >= 1): raise ValueError(f"`every` must be a whole number of at least 1, got {every!r}.")
+        check_counts(every=every)
         store_attr('every,per_class'); self.folder, self.show, self.saved = None if folder is None else Path(folder).expanduser(), ifnone(show, folder is None), []
     def after_train(self):
         e, pool = self.epoch, self.learn.pool
