@@ -17,22 +17,18 @@ from .models import digits_teacher_net, digits_student_net, Generator
 from .augment import ShiftFlip
 from .inversion import Inversion, get_method
 from .learner import cdx_learner, train_classifier, evaluate
-from .files import atomic_save, safe_load
+from .files import atomic_save, safe_load, cache_dir
 from .condense import condense_dm
 from .gap import feature_gap
 from .stats import summarize_runs, paired_diff, fmt_ci, verdict
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'comparisons', 'cache_dir', 'recipe_key',
-           'digits_teacher', 'digits_condensed', 'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize',
-           'paired_table', 'to_markdown', 'plot_per_class', 'digits_benchmark']
+__all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key', 'digits_teacher',
+           'digits_condensed', 'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize', 'paired_table',
+           'to_markdown', 'plot_per_class', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
-
-def cache_dir() -> Path:
-    "Where cdx caches trained models: `$CDX_CACHE`, else `~/.cache/cdx`"
-    return Path(os.environ.get('CDX_CACHE', Path.home()/'.cache'/'cdx'))
 
 def recipe_key(recipe:dict) -> str: return hashlib.sha1(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:10]
 

@@ -6,12 +6,13 @@ Docs: https://cdx-dev.github.io/cdx/files.html.md"""
 
 # %% ../nbs/00a_files.ipynb #ee0c5694
 from __future__ import annotations
-import hashlib, io, os, pickle, random, warnings
+import hashlib, io, os, pickle, random, urllib.request, warnings
 from pathlib import Path
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['clean_stale_tmp', 'atomic_save', 'safe_load', 'rng_state', 'set_rng_state', 'opt_state', 'load_opt_state']
+__all__ = ['repo_url', 'clean_stale_tmp', 'atomic_save', 'safe_load', 'rng_state', 'set_rng_state', 'opt_state', 'load_opt_state',
+           'cache_dir', 'repo_file']
 
 # %% ../nbs/00a_files.ipynb #0a24265b
 def _alive(pid:int) -> bool:
@@ -105,3 +106,26 @@ def load_opt_state(opt:torch.optim.Optimizer, sd:dict) -> torch.optim.Optimizer:
     lrs = [g['lr'] for g in opt.param_groups]; opt.load_state_dict(sd)
     for g,lr in zip(opt.param_groups, lrs): g['lr'] = lr
     return opt
+
+# %% ../nbs/00a_files.ipynb #be2566a9
+def cache_dir() -> Path:
+    "Where cdx caches trained models and downloads: `$CDX_CACHE`, else `~/.cache/cdx`"
+    return Path(os.environ.get('CDX_CACHE', Path.home()/'.cache'/'cdx'))
+
+repo_url = 'https://raw.githubusercontent.com/cdx-dev/cdx/main'
+
+def repo_file(rel:str, # path inside the cdx repository, e.g. 'benchmarks/results/methods-digits/runs.csv'
+              root='..', # where the repository is when there is a checkout (docs notebooks run from `nbs/`)
+              url:str|None=None) -> Path: # base address to download from; default `repo_url`
+    "The repository's file `rel`: the checkout's copy when there is one, else downloaded once into `cache_dir()/'repo'`"
+    local = Path(root)/rel
+    if local.exists(): return local
+    dest = cache_dir()/'repo'/rel
+    if dest.exists(): return dest
+    src = f"{url or repo_url}/{rel}"
+    try: data = urllib.request.urlopen(src, timeout=60).read()
+    except OSError as e: raise FileNotFoundError(f"{rel} is not in {Path(root).resolve()} and could not be downloaded from {src} ({e}). "
+                                                 "Run from a checkout of the repository (`git clone`), or pass `root=` to where it is.") from e
+    dest.parent.mkdir(parents=True, exist_ok=True); tmp = dest.with_suffix(dest.suffix + '.tmp')
+    tmp.write_bytes(data); tmp.replace(dest)
+    return dest
