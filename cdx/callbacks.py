@@ -10,11 +10,12 @@ import contextlib, torch, torch.nn as nn
 from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
+from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, normalize
 from .models import FeatureHook
 from .files import load_opt_state
 from .augment import DiffAugment
-from .losses import discriminator_loss, discriminator_inputs, alignment_loss
+from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty
 from .inversion import Inversion
 
 # %% auto #0
@@ -94,6 +95,11 @@ class GeneratorStep(DeviceCallback):
         if finding_lr(self.learn): return
         self.learn.synthetic = self.synthesize(); self.rounds += 1
 
+    def _steps(self, n:int):
+        "The generator steps of a round: a bar under fastai's epoch bar when one is shown, else a plain range"
+        mbar = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
+        return progress_bar(range(n), parent=mbar, leave=False) if mbar is not None else range(n)
+
     def synthesize(self) -> ImageSet:
         "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
         m, disc, r = self.method, getattr(self.learn, 'discriminator_step', None), self.rounds   # rounds, not epochs: several `fit` calls continue one schedule
@@ -101,8 +107,9 @@ class GeneratorStep(DeviceCallback):
         use_student, best, log = m.use_student(r), None, []
         self.round_losses = []
         rnd.gen.train()
+        steps = self._steps(m.g_steps)
         with frozen(self.model) as student:
-            for _ in range(m.g_steps):
+            for _ in steps:
                 x = m.images(rnd.gen, rnd.z)
                 xin = normalize(m.tfm(x), self.mean, self.std)
                 t_out, bn_loss = m.forward(self.teacher, xin)
@@ -117,6 +124,7 @@ class GeneratorStep(DeviceCallback):
                 if disc is not None: disc.step()
                 l = loss.item()                                     # the one host sync of the step
                 self.round_losses.append(l)
+                if hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
                 if best is None or l < best[0]: best = (l, x.detach(), y_t); m.keep(rnd)
                 log.append({k: v.detach() for k,v in terms.items()})
         if best is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
@@ -139,6 +147,8 @@ class DiscriminatorStep(DeviceCallback):
                  diffaug:nn.Module|None=None, # augmentation of both sides before the teacher; default `DiffAugment()`
                  layer:nn.Module|str|None=None, # teacher layer whose input is the feature; default the penultimate
                  bs:int=256, # most condensed samples per discriminator step
+                 balance:bool=False, # weigh real, synthetic and wrong-label inputs 1/2, 1/4, 1/4 instead of by count (see `discriminator_loss`)
+                 r1:float=0., # weight of the R1 gradient penalty on the condensed features (0: none, the paper)
                  patience:int=5): # non-finite discriminator losses in a row before the run stops
         store_attr(but='diffaug'); self.diffaug = ifnone(diffaug, DiffAugment()); self.finite = FiniteCheck('discriminator loss', patience)
         self.d_opt, self._syn, self.losses, self._acc, self.history = None, None, [], [], []
@@ -170,7 +180,8 @@ class DiscriminatorStep(DeviceCallback):
         "One discriminator update on the condensed set and the last synthetic batch"
         c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
         with torch.no_grad(): f_cond = self.features(c.x)
-        loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes)
+        loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance)
+        if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond, c.y)
         self.d_opt.zero_grad()
         if not self.finite(loss, self.learn): return
         loss.backward(); self.d_opt.step(); self.losses.append(loss.item())

@@ -44,16 +44,19 @@ def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
             resume:bool=False, # finish an interrupted benchmark in --out, keeping its finished runs
             source:str='dm', # condensed input: 'dm' (distribution matching) or 'real' (random real samples)
             method:str='inversion', # base inversion method: inversion, deepinversion, fast, cmi or prefkd
-            threads:int=2): # CPU threads for torch (a fixed count makes results repeat across machines); 0 keeps torch's default
+            workers:int=2, # runs side by side, one process each (2 keeps both cores of a small machine busy)
+            threads:int=1): # torch threads per run (a fixed count makes results repeat across machines); 0 keeps torch's default
     "Distil a digits student from a few condensed images per class, and compare it with every baseline"
     if n_seeds < 1 or spc < 1: raise SystemExit("--n-seeds and --spc must be at least 1")
     if epochs is not None and epochs < 1: raise ValueError(f"--epochs must be at least 1, got {epochs}.")
     if threads < 0: raise ValueError(f"--threads must be 0 (torch's default) or more, got {threads}.")
+    if workers < 1: raise ValueError(f"--workers must be at least 1, got {workers}.")
     if threads: torch.set_num_threads(threads)
     if method not in digits_methods: raise ValueError(f"Unknown --method {method!r}; available: {', '.join(digits_methods)}.")
     folder = prepare_out(out, force=force, spc=spc, resume=resume)
     t0 = time.time()
-    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume, source=source, method=method)
+    g = digits_benchmark(folder, seeds=tuple(range(seed, seed+n_seeds)), spc=spc, epochs=epochs, resume=resume, source=source, method=method,
+                         workers=workers, threads=threads)
     print(f"\nDigits benchmark, {method}, {spc} {source} image(s) per class, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
     print((folder/'results.md').read_text())
     print(f"Results in {folder.resolve()}")

@@ -6,7 +6,8 @@ Docs: https://cdx-dev.github.io/cdx/digits.html.md"""
 
 # %% ../nbs/08_digits.ipynb #45067994
 from __future__ import annotations
-import hashlib, json, os, time, warnings
+import hashlib, json, multiprocessing, os, time, warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 import torch, torch.nn as nn, pandas as pd, matplotlib.pyplot as plt
 from fastcore.all import *
@@ -179,6 +180,29 @@ def _check_settings(out:Path, settings:dict, resume:bool):
                          "resume with the same settings, or choose another output folder.")
     path.write_text(json.dumps(now, indent=1))
 
+_worker = {}
+def _start_worker(data:Digits, teacher:nn.Module, threads:int):
+    "Set up a benchmark worker process: its torch threads, and the data and teacher it keeps"
+    warnings.filterwarnings('ignore'); torch.set_num_threads(threads); _worker.update(data=data, teacher=teacher)
+
+def _benchmark_job(job:dict) -> dict:
+    "One run of the digits table in a worker: its record, and the synthetic pool when the job asks for it"
+    r = digits_run(job['variant'], _worker['teacher'], _worker['data'], job['condensed'], seed=job['seed'], epochs=job['epochs'], method=job['method'])
+    rec = {k: r[k] for k in _keys}
+    if job['keep_pool']: pool = r['learn'].pool; rec['synthetic'] = pool[pool.n_fixed:]
+    return rec
+
+def _run_jobs(jobs:list, data:Digits, teacher:nn.Module, workers:int, threads:int):
+    "Yield the records of `jobs` as they finish: in this process when `workers` is 1, else in `workers` fresh processes"
+    if workers == 1:
+        before = torch.get_num_threads(); _start_worker(data, teacher, threads or before)
+        try: yield from map(_benchmark_job, jobs)
+        finally: torch.set_num_threads(before)
+        return
+    ctx = multiprocessing.get_context('spawn')                   # fresh interpreters: no forked thread pools
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker, initargs=(data, teacher, threads or 1)) as ex:
+        yield from (f.result() for f in as_completed([ex.submit(_benchmark_job, j) for j in jobs]))
+
 def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.png
                      seeds=(0,1,2,3,4), # one run per seed for every variant
                      spc:int=1, # condensed samples per class
@@ -188,7 +212,9 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
                      resume:bool=False, # keep the runs already in `out/results.csv` and do only the others
                      source:str='dm', # condensed input: 'dm' (condensed by distribution matching) or 'real' (random real samples)
                      dm_iters:int=200,
-                     method:str='inversion') -> pd.DataFrame: # base inversion method (a key of `digits_methods`)
+                     method:str='inversion', # base inversion method (a key of `digits_methods`)
+                     workers:int=1, # processes running the runs side by side (each with `threads` torch threads)
+                     threads:int=0) -> pd.DataFrame: # torch threads per run; 0 keeps this process's count when `workers` is 1, else 1
     "Run the digits table and write its files to `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -197,19 +223,19 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     _check_settings(out, settings, resume)
     runs = pd.read_csv(out/'results.csv').to_dict('records') if resume and (out/'results.csv').exists() else []
     done = {(r['seed'], r['variant']) for r in runs}
-    jobs = [(s,v) for s in seeds for v in variants if (s,v) not in done]
-    pb = progress_bar(jobs)
-    condensed, what = {}, (f"condensed by DM ({dm_iters} iterations)" if source == 'dm' else 'random real')
-    for s,v in pb:
-        if s not in condensed: condensed[s] = digits_condensed(data, spc, seed=s, source=source, dm_iters=dm_iters)
-        r = digits_run(v, teacher, data, condensed[s], seed=s, epochs=epochs, method=method)
-        pb.comment = f"seed {s} {table_rows[v]}: {r['acc']:.3f}"
-        if v == 'full' and s == seeds[0]:
-            pool = r['learn'].pool
-            plot_per_class(pool[pool.n_fixed:], data.n_classes, title='cdx: synthetic digits by teacher label', fname=out/'samples.png')
-            plot_per_class(condensed[s], data.n_classes, per_class=spc, title=f'condensed input ({what})', fname=out/'condensed.png')
+    todo = [(s,v) for s in seeds for v in variants if (s,v) not in done]
+    what = f"condensed by DM ({dm_iters} iterations)" if source == 'dm' else 'random real'
+    condensed = {s: digits_condensed(data, spc, seed=s, source=source, dm_iters=dm_iters) for s in dict.fromkeys(s for s,_ in todo)}
+    jobs = [dict(seed=s, variant=v, condensed=condensed[s], epochs=epochs, method=method, keep_pool=(v == 'full' and s == seeds[0])) for s,v in todo]
+    pb = progress_bar(_run_jobs(jobs, data, teacher, workers, threads), total=len(jobs))
+    for r in pb:
+        pb.comment = f"seed {r['seed']} {table_rows[r['variant']]}: {r['acc']:.3f}"
+        if 'synthetic' in r:
+            plot_per_class(r.pop('synthetic'), data.n_classes, title='cdx: synthetic digits by teacher label', fname=out/'samples.png')
+            plot_per_class(condensed[r['seed']], data.n_classes, per_class=spc, title=f'condensed input ({what})', fname=out/'condensed.png')
         runs.append(r)
-        runs_frame(runs).to_csv(out/'results.csv', index=False)
+        order = {v:i for i,v in enumerate(variants)}
+        runs_frame(sorted(runs, key=lambda r: (r['seed'], order.get(r['variant'], len(order))))).to_csv(out/'results.csv', index=False)
     g = summarize(runs, teacher_acc)
     head = (f"Digits, {spc} image(s) per class {what}, base method {method}, {len(seeds)} seeds ({seeds[0]} to {seeds[-1]}); "
             f"test accuracy as mean ± 95% confidence interval (Student's t) over seeds; feature gap: class-conditional MMD² between teacher "

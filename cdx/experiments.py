@@ -16,6 +16,7 @@ from fastai.optimizer import SGD
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedCos, SchedNo, combine_scheds
 from fastai.callback.core import CancelBatchException
+from fastai.callback.progress import CSVLogger
 from fastai.torch_core import set_seed, find_bs
 from .models import Generator, FeatureDiscriminator, feature_width
 from .zoo import get_model, Generator64
@@ -239,7 +240,8 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
              root='.', # folder holding data/, teachers/ and condensed/
              out='cdx-runs/reproduce', # results folder; the cell's files go to `out/CELL-sSEED/`
              seed:int=0, download:bool=False, # let fastai download a missing data set
-             num_workers:int|None=None, quiet:bool=True) -> dict:
+             num_workers:int|None=None,
+             quiet:bool=True) -> dict: # hide fastai's progress bars and per-epoch table (they are always written to `log.csv`)
     "Run one cell of the paper at full scale and return its record (final and best test accuracy, seconds, peak GPU memory)"
     root, out = Path(root), Path(out); p = {**p, 'seed': seed}; check_files(p, root, download)
     folder = out/f"{p['cell']}-s{seed}"; folder.mkdir(parents=True, exist_ok=True); ck = folder/'run.pth'
@@ -257,8 +259,9 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
                         discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), kd_tfm=natural_augment(img_shape[-1]), **reference_sgd(p['wd']),
                         checkpoint=ck, resume=ck if ck.exists() else None)
     timer = PhaseTimer()
-    with (learn.no_bar() if quiet else contextlib.nullcontext()), learn.no_logging():
-        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': lr_schedule(p)}), timer] + student_warmup(p))
+    log = CSVLogger(folder/'log.csv', append=True)        # one row per epoch, kept across resumes
+    with (learn.no_bar() if quiet else contextlib.nullcontext()), (learn.no_logging() if quiet else contextlib.nullcontext()):
+        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': lr_schedule(p)}), timer, log] + student_warmup(p))
     final = evaluate(learn.model, dls.valid)
     _figures(learn, teacher, condensed, folder, teacher.mean, teacher.std)
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*final, best=100*max(_best_acc(learn), final),
@@ -352,7 +355,8 @@ def reproduce(table:int, # 1-5
               root='.', out=None, # input root; results folder (default cdx-runs/table{N} or cdx-runs/digits-table{N})
               seeds=(0,), digits:bool=False, # run the reduced digits version instead
               epochs:int|None=None, # change every cell's number of epochs
-              download:bool=False, num_workers:int|None=None) -> pd.DataFrame:
+              download:bool=False, num_workers:int|None=None,
+              verbose:bool=False) -> pd.DataFrame: # show each run's progress bars and per-epoch table
     "Run cells of a paper table; keeps finished runs, writes `results.csv` and `results.md` (paper beside measured) to `out`"
     names = list(ifnone(cells, paper_cells[paper_cells.table == table].cell))
     presets = {c: get_cell(table, c) for c in names}
@@ -361,7 +365,7 @@ def reproduce(table:int, # 1-5
     def run(j):
         p = presets[j['cell']]
         if digits: return run_digits_cell(p, j['seed'], epochs=epochs)
-        return run_cell({**p, **({} if epochs is None else dict(epochs=epochs))}, root, out, j['seed'], download, num_workers)
+        return run_cell({**p, **({} if epochs is None else dict(epochs=epochs))}, root, out, j['seed'], download, num_workers, quiet=not verbose)
     jobs = [dict(table=table, cell=c, seed=s) for c in names for s in seeds]
     runs = pd.DataFrame(run_jobs(out/'results.csv', jobs, run, resume=True, keys=('table', 'cell', 'seed')))
     (out/'results.md').write_text(results_markdown(runs) + '\n')
@@ -378,12 +382,13 @@ def reproduce_cli(table:int, # paper table: 1-5
                   digits:bool=False, # run the reduced version on digits (CPU)
                   download:bool=False, # let fastai download a missing data set
                   workers:int=None, # data-loading processes
+                  verbose:bool=False, # show progress bars and the per-epoch table (always kept in each run's log.csv)
                   list_cells:bool=False): # print the table's cells and exit
     "Reproduce cells of the paper's Tables 1-5: results.csv and results.md put the paper's number beside the measured one"
     if table not in set(paper_cells.table): raise SystemExit(f"No table {table}; choose one of {sorted(set(paper_cells.table))}.")
     if list_cells: print(cells_markdown(table)); return
     try:
-        runs = reproduce(table, None if cell is None else cell.split(','), root, out, tuple(int(s) for s in seeds.split(',')), digits, epochs, download, workers)
+        runs = reproduce(table, None if cell is None else cell.split(','), root, out, tuple(int(s) for s in seeds.split(',')), digits, epochs, download, workers, verbose)
     except (FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
     print(results_markdown(runs))
     return runs

@@ -89,7 +89,7 @@ def _valid_dl(dls_valid):
     if dls_valid is None: raise ValueError("cdx_learner needs `dls_valid`, a DataLoader of real (normalised image, label) pairs to measure the student on.")
     return dls_valid if hasattr(dls_valid, 'to') else DeviceDL(dls_valid)     # e.g. a plain torch DataLoader
 
-_positive_ints, _positive, _non_negative = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight'), ('lam',)
+_positive_ints, _positive, _non_negative = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight'), ('lam', 'd_r1')
 def _check_numbers(**kw):
     "Refuse numeric settings that would train nothing or train the wrong way, before any time is spent"
     for k,v in kw.items():
@@ -132,6 +132,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 discriminator:nn.Module|None=None, # default: `FeatureDiscriminator` on the teacher's penultimate features
                 lam:float=0.03, # weight of the feature-alignment loss (chosen on the digits validation split; the paper presets set their own)
                 lr_d:float=1e-3, # discriminator learning rate
+                d_balance:bool=False, # weigh the discriminator's three kinds of input equally-ish (1/2, 1/4, 1/4) instead of by count
+                d_r1:float=0., # R1 gradient penalty on the discriminator's condensed features (0: none, the paper)
                 diffaug:nn.Module|None=None, # DiffAugment for the discriminator's inputs; default `DiffAugment()`
                 feature_layer=None, # teacher layer whose input feeds the discriminator; default the penultimate
                 kd_steps:int=20, # student steps per epoch
@@ -148,7 +150,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 nan_patience:int=5, # non-finite losses in a row (of any one step) before the run stops
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
-    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam)
+    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
     mean, std = ifnone(mean, getattr(dl_valid, 'mean', None)), ifnone(std, getattr(dl_valid, 'std', None))
@@ -179,7 +181,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
         cbs += method.extra_callbacks(teacher, generator, mean, std, img_shape, nan_patience)
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
-        cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug,
+        cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, balance=d_balance, r1=d_r1,
                                      layer=feature_layer, patience=nan_patience))
     if v['kd']: cbs.append(KDStep(teacher))
     cbs.append(NonFiniteGuard(nan_patience))

@@ -11,7 +11,8 @@ from fastcore.all import *
 
 # %% auto #0
 __all__ = ['bn_layers', 'batch_stats', 'bn_stat_loss', 'BNStatsLoss', 'kl_per_sample', 'kd_loss', 'KDLoss', 'L1KDLoss',
-           'adversarial_loss', 'wrong_labels', 'discriminator_inputs', 'discriminator_loss', 'alignment_loss']
+           'adversarial_loss', 'wrong_labels', 'discriminator_inputs', 'discriminator_loss', 'r1_penalty',
+           'alignment_loss']
 
 # %% ../nbs/03_losses.ipynb #e2f4c96d
 def bn_layers(model:nn.Module): return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
@@ -107,10 +108,19 @@ def discriminator_inputs(f_cond, y_cond, f_syn, y_syn, n_classes:int):
     t = torch.cat([torch.ones(len(f_cond)), torch.zeros(len(f_syn)+len(f_cond))]).to(f.device)
     return f, y, t
 
-def discriminator_loss(D, f_cond, y_cond, f_syn, y_syn, n_classes:int):
+def discriminator_loss(D, f_cond, y_cond, f_syn, y_syn, n_classes:int,
+                       balance:bool=False): # weigh the three kinds 1/2, 1/4, 1/4 (as GAN-CLS does) instead of by their counts
     "BCE of `D` on real (condensed, label), fake (synthetic, teacher label) and fake (condensed, wrong label)"
     f,y,t = discriminator_inputs(f_cond, y_cond, f_syn, y_syn, n_classes)
-    return F.binary_cross_entropy_with_logits(D(f, y), t)
+    if not balance: return F.binary_cross_entropy_with_logits(D(f, y), t)
+    l, nc, ns = F.binary_cross_entropy_with_logits(D(f, y), t, reduction='none'), len(f_cond), len(f_syn)
+    return l[:nc].mean()/2 + l[nc:nc+ns].mean()/4 + l[nc+ns:].mean()/4
+
+def r1_penalty(D, f, y):
+    "The R1 regulariser: mean squared norm of the gradient of `D`'s logit with respect to real features `f`"
+    f = f.detach().requires_grad_(True)
+    g, = torch.autograd.grad(D(f, y).sum(), f, create_graph=True)
+    return g.pow(2).sum(1).mean()
 
 def alignment_loss(D, f_syn, y_syn):
     "The generator's feature-alignment loss: make `D` call synthetic features with the teacher's labels real"

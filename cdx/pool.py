@@ -25,14 +25,16 @@ class Pool:
         if dtype not in _scales: raise ValueError(f"Pool dtype must be one of {list(_scales)}, got {dtype}.")
         store_attr('img_shape,cap,dtype')
         self._x, self._y = torch.empty(0, *img_shape, dtype=dtype), torch.empty(0, dtype=torch.long)
-        self.n_fixed, self.n_seen, self.n_evicted = 0, 0, 0
-        if init is not None and len(init): self._append(init.x, init.y); self.n_fixed = len(init)
+        self._round = torch.empty(0, dtype=torch.int32)   # the synthesis round that made each image; -1 for the condensed ones
+        self.n_fixed, self.n_seen, self.n_evicted, self.n_rounds = 0, 0, 0, 0
+        if init is not None and len(init): self._append(init.x, init.y, -1); self.n_fixed = len(init)
         if cap is not None and cap < self.n_fixed:
             raise ValueError(f"Pool cap {cap} is smaller than the {self.n_fixed} condensed samples it must keep; raise the cap.")
     def _encode(self, x): return (x.detach().float().clamp(0,1)*_scales[self.dtype]).round().to(self.dtype) if self.dtype == torch.uint8 else x.detach().to(self.dtype)
-    def _append(self, x, y):
+    def _append(self, x, y, rnd:int):
         if tuple(x.shape[1:]) != tuple(self.img_shape): raise ValueError(f"Pool holds images of shape {self.img_shape}, got {tuple(x.shape[1:])}.")
         self._x = torch.cat([self._x, self._encode(x.cpu())]); self._y = torch.cat([self._y, y.detach().long().cpu()])
+        self._round = torch.cat([self._round, torch.full((len(y),), rnd, dtype=torch.int32)])
     def check_batch_size(self, bs:int):
         "Refuse a cap that leaves no room for a synthetic batch of `bs` images"
         if self.cap is not None and self.cap < self.n_fixed + bs:
@@ -41,11 +43,11 @@ class Pool:
     def add(self, x:torch.Tensor, y:torch.Tensor):
         "Add a synthetic batch (pixel space) with its labels, evicting the oldest synthetic images over the cap"
         self.check_batch_size(len(x))
-        self._append(x, y); self.n_seen += len(x)
+        self._append(x, y, self.n_rounds); self.n_seen += len(x); self.n_rounds += 1
         over = 0 if self.cap is None else len(self._x) - self.cap
         if over > 0:
             keep = torch.cat([torch.arange(self.n_fixed), torch.arange(self.n_fixed+over, len(self._x))])
-            self._x, self._y = self._x[keep], self._y[keep]; self.n_evicted += over
+            self._x, self._y, self._round = self._x[keep], self._y[keep], self._round[keep]; self.n_evicted += over
     def __len__(self): return len(self._y)
     def __getitem__(self, idx): return ImageSet(self._x[idx].float()/_scales[self.dtype], self._y[idx])
     @property
@@ -53,12 +55,19 @@ class Pool:
     @property
     def y(self): return self._y
     @property
+    def rounds(self):
+        "The synthesis round (0, 1, ...) that added each image; -1 for the condensed ones"
+        return self._round
+    @property
     def n_synthetic(self): return len(self) - self.n_fixed
     def nbytes(self): return self._x.numel()*self._x.element_size() + self._y.numel()*8
-    def state_dict(self): return dict(x=self._x, y=self._y, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted)
+    def state_dict(self):
+        return dict(x=self._x, y=self._y, rounds=self._round, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted, n_rounds=self.n_rounds)
     def load_state_dict(self, sd:dict):
         if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
             raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
         self._x, self._y = sd['x'].clone(), sd['y'].clone()
         self.n_fixed, self.n_seen, self.n_evicted = sd['n_fixed'], sd['n_seen'], sd['n_evicted']
+        unknown = torch.cat([torch.full((self.n_fixed,), -1), torch.full((len(self._y)-self.n_fixed,), -2)]).int()   # a pool saved before rounds were kept
+        self._round, self.n_rounds = sd.get('rounds', unknown).clone(), sd.get('n_rounds', 0)
     def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype})"

@@ -16,11 +16,12 @@ from .models import FeatureDiscriminator, feature_width
 from .augment import DiffAugment
 from .learner import evaluate
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
-from .stats import mean_ci, paired_diff, fmt_ci
+from .stats import mean_ci, paired_diff, fmt_ci, verdict
 
 # %% auto #0
 __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table',
-           'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark']
+           'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark',
+           'pooled_ablation']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
 table_columns = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
@@ -177,17 +178,25 @@ def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
 def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
     "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments"
     n_feat = feature_width(teacher, img_shape)
-    cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs'),
+    cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs'), 'base (no condensed)': dict(variant='mi'),
             'unconditional D': dict(discriminator=lambda: FeatureDiscriminator(n_feat, n_classes, conditional=False)),
             'no DiffAugment': dict(diffaug=lambda: DiffAugment('')),
-            'feature layer body.5': dict(feature_layer='body.5')}
+            'feature layer body.5': dict(feature_layer='body.5'),
+            'balanced D': dict(d_balance=True), 'balanced D + R1': dict(d_balance=True, d_r1=1.)}
     cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.1, 0.3, 1.)})
     return cfgs
 
-def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1, 2), epochs:int|None=None,
+def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
+    "What the paired difference of feature gaps supports, in words"
+    if gap.isna().all() or ref.isna().all(): return ''
+    p = paired_diff(gap, ref); where = 'lower' if p['hi'] < 0 else 'higher' if p['lo'] > 0 else 'not distinguishable from'
+    return (f"Feature gap {gap.mean():.3f} against {ref.mean():.3f}: {where}{' than' if where != 'not distinguishable from' else ''} the preset's "
+            f"({p['diff']:+.3f}, 95% CI {p['lo']:+.3f} to {p['hi']:+.3f}).")
+
+def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1, 2, 3, 4), epochs:int|None=None,
                        configs=None, # names of `ablation_configs` to run (default: all)
                        resume:bool=True, data:Digits|None=None, teacher=None) -> pd.DataFrame:
-    "Run the ablations of the full method; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
+    "Run the ablations of the full method, judged on the validation split; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     cfgs = ablation_configs(teacher, data.n_classes, data.img_shape)
@@ -196,13 +205,37 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
         kw = {k: (v() if callable(v) else v) for k,v in cfgs[j['config']].items()}
         variant = kw.pop('variant', 'full')
         r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=method, **kw)
-        return dict(config=j['config'], seed=j['seed'], acc=r['acc'], seconds=r['seconds'])
+        ds = getattr(r['learn'], 'discriminator_step', None)
+        d_syn = ds.history[-1]['synthetic'] if ds is not None and ds.history else float('nan')   # share of synthetic features D rejects, last epoch
+        return dict(config=j['config'], seed=j['seed'], acc=r['acc'], valid_acc=r['valid_acc'], gap=r['gap'], d_synthetic=d_syn, seconds=r['seconds'])
     stem = out/f'ablation-{method}-spc{spc}'
     runs = pd.DataFrame(run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
-    acc = {c: d.set_index('seed')['acc'] for c,d in runs.groupby('config', sort=False)}
-    ref = acc.get('* (preset)')
-    lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class; mean ± 95% CI, and the difference to the preset paired by seed\n",
-             '| setting | test accuracy (%) | minus the preset (points, 95% CI), wins | seeds |', '|---|---|---|---|']
-    lines += [f"| {c} | {_cell(a)} | {'–' if ref is None or c == '* (preset)' else _pair(paired_diff(a, ref))} | {len(a)} |" for c,a in acc.items()]
+    by = {c: d.set_index('seed') for c,d in runs.groupby('config', sort=False)}
+    ref = by['* (preset)']['valid_acc'] if '* (preset)' in by else None
+    num = lambda d, k, f: f.format(d[k].mean()) if k in d and d[k].notna().any() else '–'
+    lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class, judged on the validation split (the test split is not "
+             "shown, so no setting is chosen on it): mean ± 95% CI over seeds, the difference to the preset paired by seed, the feature gap "
+             "of the synthetic pool (MMD², lower is closer to real digits) and the share of synthetic features the discriminator rejects in "
+             "the last epoch\n",
+             '| setting | validation accuracy (%) | minus the preset (points, 95% CI), wins | feature gap | D rejects synthetic (%) | seeds |',
+             '|---|---|---|---|---|---|']
+    lines += [f"| {c} | {_cell(d['valid_acc'])} | {'–' if ref is None or c == '* (preset)' else _pair(paired_diff(d['valid_acc'], ref))} | "
+              f"{num(d, 'gap', '{:.3f}')} | {num(d, 'd_synthetic', '{:.0%}').rstrip('%')} | {len(d)} |" for c,d in by.items()]
+    if ref is not None:
+        lines += [''] + [f"- {verdict(c, 'the preset', paired_diff(d['valid_acc'], ref))} {_gap_sentence(d['gap'], by['* (preset)']['gap'])}"
+                         for c,d in by.items() if c != '* (preset)' and len(d) > 1]
     stem.with_suffix('.md').write_text('\n'.join(lines) + '\n')
     return runs
+
+# %% ../nbs/08a_methods_table.ipynb #f207ed8d
+def pooled_ablation(runs:list, # ablation frames (`ablation_benchmark`'s csv files), each with the preset and `config`
+                    config:str, # the setting compared with the preset
+                    score:str='valid_acc') -> dict:
+    "The paired difference `config` minus the preset over every seed of every frame that has both"
+    a, b = [], []
+    for r in runs:
+        by = {c: d.set_index('seed')[score] for c,d in r.groupby('config')}
+        if config in by and '* (preset)' in by:
+            common = by[config].index.intersection(by['* (preset)'].index)
+            a += list(by[config][common]); b += list(by['* (preset)'][common])
+    return paired_diff(pd.Series(a), pd.Series(b))

@@ -13,11 +13,15 @@ from torchvision.utils import make_grid
 from .data import ImageSet, check_counts
 from .models import FeatureHook
 from .stats import mean_ci
+from .data import normalize
 from fastai.callback.core import Callback
 from pathlib import Path
+import ipywidgets as widgets
+from IPython.display import display, clear_output
 
 # %% auto #0
-__all__ = ['class_grid', 'compare_grids', 'SampleGrid', 'teacher_features', 'tsne_embed', 'plot_tsne', 'plot_scaling']
+__all__ = ['class_grid', 'compare_grids', 'SampleGrid', 'pool_table', 'PoolExplorer', 'explore', 'teacher_features', 'tsne_embed',
+           'plot_tsne', 'plot_scaling']
 
 # %% ../nbs/14_viz.ipynb #478d33c4
 def class_grid(imgs:ImageSet, # pixel-space images with labels
@@ -65,6 +69,85 @@ class SampleGrid(Callback):
             from IPython.display import display
             display(fig)
         plt.close(fig)
+
+# %% ../nbs/14_viz.ipynb #8d44b5f9
+@torch.no_grad()
+def pool_table(learn, # a cdx `Learner` (from `cdx_learner`) after `fit`
+               bs:int=256) -> pd.DataFrame:
+    "One row per pool image: its label, the round that made it (-1: condensed), the teacher's confidence in the label, the student's agreement, the discriminator's score"
+    pool, teacher, student = learn.pool, learn.teacher, learn.model
+    mean, std, ds = learn.dls.train.mean, learn.dls.train.std, getattr(learn, 'discriminator_step', None)
+    dev = next(student.parameters()).device
+    was = student.training; student.eval(); rows = []
+    try:
+        for i in range(0, len(pool), bs):
+            b = pool[i:i+bs]; x, y = b.x.to(dev), b.y.to(dev); xin = normalize(x, mean, std)
+            with FeatureHook(teacher, ds.layer if ds else None) as h: p_t = teacher(xin).softmax(1)
+            r = dict(label=y, confidence=p_t.gather(1, y[:,None])[:,0], agrees=student(xin).argmax(1) == y)
+            if ds is not None: r['score'] = ds.discriminator(h.features, y).sigmoid()
+            rows.append({k: v.cpu() for k,v in r.items()})
+    finally: student.train(was)
+    t = pd.DataFrame({k: torch.cat([r[k] for r in rows]).numpy() for k in rows[0]})
+    t.insert(1, 'round', pool.rounds.numpy())
+    return t
+
+# %% ../nbs/14_viz.ipynb #57b0f7b8
+class PoolExplorer:
+    "Browse a trained run's pool by class and synthesis round, sorted by teacher confidence, student agreement or discriminator score"
+    sorts = {'newest first': ('round', False), 'least confident first': ('confidence', True), 'disagreeing first': ('agrees', True),
+             'lowest score first': ('score', True), 'highest score first': ('score', False)}
+    def __init__(self, learn, # a cdx `Learner` after `fit`
+                 per_page:int=24, # samples drawn at once
+                 ncols:int=8): # samples per row
+        store_attr('per_page,ncols'); self.pool, self.table, self.n_drawn = learn.pool, pool_table(learn), 0
+        rounds = sorted(set(self.table['round']) - {-1}, reverse=True)
+        sorts = [s for s in self.sorts if self.sorts[s][0] in self.table]
+        self.cls = widgets.Dropdown(options=sorted(self.table.label.unique().tolist()), description='class')
+        self.round = widgets.Dropdown(options=[('all synthetic', None), ('condensed', -1)] + [(f'round {r}', r) for r in rounds], description='made by')
+        self.sort = widgets.Dropdown(options=sorts, description='sort')
+        self.out = widgets.Output()
+        for w in (self.cls, self.round, self.sort): w.observe(lambda _: self.refresh(), 'value')
+        self.widget = widgets.VBox([widgets.HBox([self.cls, self.round, self.sort]), self.out])
+
+    def selection(self) -> pd.DataFrame:
+        "The rows of `table` the controls select, in the chosen order, at most `per_page`"
+        t = self.table[self.table.label == self.cls.value]
+        t = t[t['round'] >= 0] if self.round.value is None else t[t['round'] == self.round.value]
+        col, asc = self.sorts[self.sort.value]
+        return t.sort_values(col, ascending=asc, kind='stable').head(self.per_page)
+
+    def _caption(self, r) -> str:
+        s = f"r{r['round']} " if r['round'] >= 0 else 'cond. '
+        s += f"{r.confidence:.2f} {'✓' if r.agrees else '✗'}"
+        return s + (f" D{r.score:.2f}" if 'score' in r else '')
+
+    def figure(self, size:float=1.2):
+        "The current page: the class's condensed samples in the first row, the selected samples below, each with its caption"
+        cond, sel = self.table[(self.table.label == self.cls.value) & (self.table['round'] == -1)].head(self.ncols), self.selection()
+        nrows = 1 + max(1, -(-len(sel)//self.ncols))
+        fig, axs = plt.subplots(nrows, self.ncols, figsize=(size*self.ncols, size*1.15*nrows), squeeze=False)
+        for ax in axs.flat: ax.axis('off')
+        for j,(i,r) in enumerate(cond.iterrows()): self._draw(axs[0, j], i, self._caption(r))
+        for j,(i,r) in enumerate(sel.iterrows()): self._draw(axs[1 + j//self.ncols, j % self.ncols], i, self._caption(r))
+        made_by = dict((v,k) for k,v in self.round.options)[self.round.value]
+        fig.suptitle(f"class {self.cls.value}: condensed (top row); below, {made_by}, {self.sort.value}", fontsize=9)
+        return fig
+
+    def _draw(self, ax, i:int, caption:str):
+        x = self.pool[i:i+1].x[0]
+        ax.imshow(x.permute(1,2,0).squeeze(-1).clamp(0,1), cmap='gray' if x.shape[0] == 1 else None, vmin=0, vmax=1)
+        ax.set_title(caption, fontsize=6)
+
+    def refresh(self):
+        "Redraw the page in the widget's output area"
+        with self.out:
+            clear_output(wait=True); fig = self.figure(); display(fig); plt.close(fig)
+        self.n_drawn += 1
+    def _ipython_display_(self): display(self.widget); self.refresh()
+
+def explore(learn, **kwargs) -> PoolExplorer:
+    "An interactive browser of `learn`'s pool (see `PoolExplorer`); display it in a notebook"
+    return PoolExplorer(learn, **kwargs)
 
 # %% ../nbs/14_viz.ipynb #38e50639
 def teacher_features(teacher:nn.Module, imgs:ImageSet, mean, std, # the teacher, pixel-space images and its input normalisation
