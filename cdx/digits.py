@@ -199,9 +199,10 @@ def _run_jobs(jobs:list, data:Digits, teacher:nn.Module, workers:int, threads:in
         try: yield from map(_benchmark_job, jobs)
         finally: torch.set_num_threads(before)
         return
+    import cdx.digits as lib                                      # the module's functions, which worker processes can import by name
     ctx = multiprocessing.get_context('spawn')                   # fresh interpreters: no forked thread pools
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker, initargs=(data, teacher, threads or 1)) as ex:
-        yield from (f.result() for f in as_completed([ex.submit(_benchmark_job, j) for j in jobs]))
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=lib._start_worker, initargs=(data, teacher, threads or 1)) as ex:
+        yield from (f.result() for f in as_completed([ex.submit(lib._benchmark_job, j) for j in jobs]))
 
 def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.png
                      seeds=(0,1,2,3,4), # one run per seed for every variant
