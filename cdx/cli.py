@@ -10,6 +10,8 @@ import time, torch
 from pathlib import Path
 from fastcore.script import call_parse
 from .digits import digits_benchmark, digits_methods
+from .byo import distill_files
+from .inversion import methods
 
 # %% auto #0
 __all__ = ['prepare_out', 'distill']
@@ -33,6 +35,22 @@ def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) ->
     out.mkdir(parents=True, exist_ok=True)
     return out
 
+# %% ../nbs/09_cli.ipynb #3678e980
+def _distill_files(teacher, condensed, valid, out, force, seed, n_seeds, epochs, method, student, lr, kd_steps, size, channels, threads):
+    "`cdx-distill` on the user's files: check the arguments, run `distill_files`, print the table"
+    if condensed is None or valid is None: raise ValueError("--teacher needs --condensed (your condensed set) and --valid (a folder of validation images).")
+    if n_seeds < 1: raise ValueError(f"--n-seeds must be at least 1, got {n_seeds}.")
+    if method not in methods: raise ValueError(f"Unknown --method {method!r}; available: {', '.join(methods)}.")
+    folder, t0, before = prepare_out(out, force=force), time.time(), torch.get_num_threads()
+    if threads: torch.set_num_threads(threads)
+    try: g = distill_files(teacher, condensed, valid, folder, student=student, seeds=tuple(range(seed, seed+n_seeds)), epochs=epochs or 30, lr=lr,
+                           method=method, size=size, channels=channels, kd_steps=kd_steps, force=force)
+    finally: torch.set_num_threads(before)
+    print(f"\nYour files, {method}, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
+    print((folder/'results.md').read_text())
+    print(f"Results in {folder.resolve()}")
+    return g
+
 # %% ../nbs/09_cli.ipynb #30b017e4
 @call_parse
 def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
@@ -45,13 +63,21 @@ def distill(seed:int=0, # first seed; runs use seed, seed+1, ...
             source:str='dm', # condensed input: 'dm' (distribution matching) or 'real' (random real samples)
             method:str='inversion', # base inversion method: inversion, deepinversion, fast, cmi or prefkd
             workers:int=2, # runs side by side, one process each (2 keeps both cores of a small machine busy)
-            threads:int=1): # torch threads per run (a fixed count makes results repeat across machines); 0 keeps torch's default
-    "Distil a digits student from a few condensed images per class, and compare it with every baseline"
+            threads:int=1, # torch threads per run (a fixed count makes results repeat across machines); 0 keeps torch's default
+            teacher:str=None, # your own teacher file (`save_teacher` format): runs on your files instead of digits
+            condensed:str=None, # with --teacher: your condensed set, a DC/DSA/DM `res_*.pt`, an MTT `images_*.pt` or an image folder
+            valid:str=None, # with --teacher: a folder of validation images, one sub-folder per class
+            student:str='resnet18', # with --teacher: the student network, a `cdx.zoo` name
+            lr:float=1e-2, # with --teacher: the student's learning rate
+            kd_steps:int=60, # with --teacher: student steps per epoch
+            size:int=None, # with --teacher: resize folder images to this side
+            channels:int=3): # with --teacher: 1 for grey folder images, 3 for RGB
+    "Distil a student from a few condensed images per class, and compare it with every baseline: on digits, or on your own files"
+    if teacher is not None: return _distill_files(teacher, condensed, valid, out, force, seed, n_seeds, epochs, method, student, lr, kd_steps, size, channels, threads)
     if n_seeds < 1 or spc < 1: raise SystemExit("--n-seeds and --spc must be at least 1")
     if epochs is not None and epochs < 1: raise ValueError(f"--epochs must be at least 1, got {epochs}.")
     if threads < 0: raise ValueError(f"--threads must be 0 (torch's default) or more, got {threads}.")
     if workers < 1: raise ValueError(f"--workers must be at least 1, got {workers}.")
-    if threads: torch.set_num_threads(threads)
     if method not in digits_methods: raise ValueError(f"Unknown --method {method!r}; available: {', '.join(digits_methods)}.")
     folder = prepare_out(out, force=force, spc=spc, resume=resume)
     t0 = time.time()

@@ -166,7 +166,8 @@ def load_folder(root, # folder with one sub-folder of images per class
     from PIL import Image
     root = Path(root)
     if not root.is_dir(): raise FileNotFoundError(f"No folder at {root}.")
-    classes = ifnone(classes, sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith('.')))   # hidden folders (.cache, .ipynb_checkpoints) are no classes
+    names = [p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith('.')]   # hidden folders (.cache, .ipynb_checkpoints) are no classes
+    classes = ifnone(classes, sorted(names, key=lambda n: (0, int(n), '') if n.isdigit() else (1, 0, n)))   # numbered folders in number order: '2' before '10'
     if not classes: raise ValueError(f"{root} has no class sub-folders; put the images of each class in a folder of its own (e.g. {root}/0/img.png).")
     xs, ys = [], []
     for i, c in enumerate(classes):

@@ -142,9 +142,10 @@ def paired_table(runs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 def to_markdown(g:pd.DataFrame, # from `summarize`
-                pairs:pd.DataFrame|None=None) -> str: # from `paired_table`
+                pairs:pd.DataFrame|None=None, # from `paired_table`
+                score:str='test accuracy') -> str: # what the accuracy column measures
     "The summary as a markdown table (accuracy in %, mean ± 95% CI over seeds), then the paired comparisons and their verdicts"
-    lines = ['| model | test accuracy (%) | seeds | feature gap (MMD²) | seconds per run |', '|---|---|---|---|---|']
+    lines = [f'| model | {score} (%) | seeds | feature gap (MMD²) | seconds per run |', '|---|---|---|---|---|']
     for k,r in g.iterrows():
         gap = '–' if pd.isna(r['gap']) else f"{r['gap']:.3f}"
         lines.append(f"| {r['model']} | {fmt_ci(r['mean'], r['ci'])} | {int(r['n'])} | {gap} | {r['seconds']:.0f} |")
