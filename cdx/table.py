@@ -182,7 +182,8 @@ def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
             'unconditional D': dict(discriminator=lambda: FeatureDiscriminator(n_feat, n_classes, conditional=False)),
             'no DiffAugment': dict(diffaug=lambda: DiffAugment('')),
             'feature layer body.5': dict(feature_layer='body.5'),
-            'balanced D': dict(d_balance=True), 'balanced D + R1': dict(d_balance=True, d_r1=1.)}
+            'balanced D': dict(d_balance=True), 'balanced D + R1': dict(d_balance=True, d_r1=1.),
+            'slow D (lr_d=1e-4)': dict(lr_d=1e-4), 'slow D, lam=1.0': dict(lr_d=1e-4, lam=1.)}
     cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.1, 0.3, 1.)})
     return cfgs
 
