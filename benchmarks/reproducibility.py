@@ -28,14 +28,17 @@ def _pairs(runs:pd.DataFrame) -> dict:
 @call_parse
 def main(published:str='benchmarks/results/digits-spc1-dm', # folder of the published run
          folder:str='benchmarks/results/reproducibility', # again.csv and two-threads.csv; the report goes here too
-         methods:str='benchmarks/results/methods-digits'): # the methods table's folder (its inversion and bound runs)
+         methods:str='benchmarks/results/methods-digits', # the methods table's folder (its inversion and bound runs)
+         ten:str='benchmarks/results/digits-spc1-dm-10seeds'): # the ten-seed run of the same settings
     "Compare repeated runs of the digits benchmark with the published one"
     o = Path(folder); pub = pd.read_csv(Path(published)/'results.csv'); ci = summarize(pub)['ci']
     m = pd.concat([pd.read_csv(Path(methods)/f) for f in ('runs-inversion.csv', 'runs-bounds.csv')])
     m = m[m.spc == 1].rename(columns={'column': 'variant'})[['variant','seed','acc']]
     two = pd.read_csv(o/'two-threads.csv')
     repeats = ([('the same command again', pd.read_csv(o/'again.csv'))] if (o/'again.csv').exists() else []) + [
-               ('the methods table (other processes, same settings)', m), ('two threads per run instead of one', two)]
+               ('the methods table (other processes, same settings)', m)] + (
+               [('the ten-seed run (its first five seeds)', pd.read_csv(Path(ten)/'results.csv'))] if (Path(ten)/'results.csv').exists() else []) + [
+               ('two threads per run instead of one', two)]
     lines = ['### Reproducibility', '', f"The published one-image-per-class run (`{published}`) against runs of the same settings made again, run by run "
              "(test accuracy):", '', '| repeat | model | runs compared | identical | largest change of one run (points) | published 95% CI half-width (points) |',
              '|---|---|---|---|---|---|']
