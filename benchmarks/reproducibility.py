@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from cdx.digits import table_rows, summarize, paired_table
-from cdx.stats import fmt_ci
 
 def compare(pub:pd.DataFrame, rep:pd.DataFrame, score:str='acc') -> pd.DataFrame:
     "Per variant: runs compared, how many are identical, and the largest change of one run's `score`"

@@ -93,7 +93,7 @@ def files_run(variant:str, teacher:nn.Module, student:str, condensed:ImageSet, v
     learn = cdx_learner(teacher, s, condensed if variant != 'mi' else None, valid, mean=mean, std=std, variant=variant, method=m, **kwargs)
     with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr)
     pool, real = getattr(learn, 'pool', None), getattr(valid, 'images', None)
-    gap = (feature_gap(teacher, pool[pool.n_fixed:], real, mean, std, len(condensed.y.unique()))['mmd']
+    gap = (feature_gap(teacher, pool[pool.n_fixed:], real, mean, std, s.head_layer.out_features)['mmd']
            if pool is not None and pool.n_synthetic and real is not None else float('nan'))
     acc = evaluate(s, valid)
     return dict(variant=variant, seed=seed, acc=acc, valid_acc=acc, gap=gap, seconds=time.time()-t0, learn=learn)
@@ -128,7 +128,7 @@ def distill_files(teacher, # a teacher file (`save_teacher`) or a network with `
         pb.comment = f"seed {s} {v}: {r['acc']:.3f}"
         if v == 'full' and s == seeds[0]:
             learn = r['learn']; pool = learn.pool
-            save_teacher(out/'student.pth', learn.model, student, mean, std, acc=r['acc'], dataset=f"distilled from {cs.source if hasattr(cs, 'source') else 'condensed set'}", force=force)
+            save_teacher(out/'student.pth', learn.model, student, mean, std, acc=r['acc'], dataset=f"distilled from {getattr(cs, 'source', 'a condensed set')}", force=force)
             n = len(cs.y.unique())
             plot_per_class(pool[pool.n_fixed:], n, title='cdx: synthetic samples by teacher label', fname=out/'samples.png')
             plot_per_class(cs, n, per_class=min(8, len(cs)//n or 1), title='condensed input', fname=out/'condensed.png')

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time, torch
 from pathlib import Path
 from fastcore.script import call_parse
-from .digits import digits_benchmark, digits_methods
+from .digits import digits_benchmark, digits_methods, torch_threads
 from .byo import distill_files
 from .inversion import methods
 
@@ -41,11 +41,10 @@ def _distill_files(teacher, condensed, valid, out, force, seed, n_seeds, epochs,
     if condensed is None or valid is None: raise ValueError("--teacher needs --condensed (your condensed set) and --valid (a folder of validation images).")
     if n_seeds < 1: raise ValueError(f"--n-seeds must be at least 1, got {n_seeds}.")
     if method not in methods: raise ValueError(f"Unknown --method {method!r}; available: {', '.join(methods)}.")
-    folder, t0, before = prepare_out(out, force=force), time.time(), torch.get_num_threads()
-    if threads: torch.set_num_threads(threads)
-    try: g = distill_files(teacher, condensed, valid, folder, student=student, seeds=tuple(range(seed, seed+n_seeds)), epochs=epochs or 30, lr=lr,
-                           method=method, size=size, channels=channels, kd_steps=kd_steps, force=force)
-    finally: torch.set_num_threads(before)
+    folder, t0 = prepare_out(out, force=force), time.time()
+    with torch_threads(threads):
+        g = distill_files(teacher, condensed, valid, folder, student=student, seeds=tuple(range(seed, seed+n_seeds)), epochs=epochs or 30, lr=lr,
+                          method=method, size=size, channels=channels, kd_steps=kd_steps, force=force)
     print(f"\nYour files, {method}, {n_seeds} seed(s), {time.time()-t0:.0f}s\n")
     print((folder/'results.md').read_text())
     print(f"Results in {folder.resolve()}")

@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/digits.html.md"""
 
 # %% ../nbs/08_digits.ipynb #45067994
 from __future__ import annotations
-import hashlib, json, multiprocessing, os, time, warnings
+import contextlib, hashlib, json, multiprocessing, os, time, warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 import torch, torch.nn as nn, pandas as pd, matplotlib.pyplot as plt
@@ -26,7 +26,7 @@ from .stats import summarize_runs, paired_diff, fmt_ci, verdict
 # %% auto #0
 __all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key', 'digits_teacher',
            'digits_condensed', 'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize', 'paired_table',
-           'to_markdown', 'plot_per_class', 'digits_benchmark']
+           'to_markdown', 'plot_per_class', 'torch_threads', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -193,12 +193,20 @@ def _benchmark_job(job:dict) -> dict:
     if job['keep_pool']: pool = r['learn'].pool; rec['synthetic'] = pool[pool.n_fixed:]
     return rec
 
-def _run_jobs(jobs:list, data:Digits, teacher:nn.Module, workers:int, threads:int):
+@contextlib.contextmanager
+def torch_threads(n:int):
+    "Inside the block torch computes with `n` threads (0: unchanged); the count before is restored afterwards"
+    before = torch.get_num_threads()
+    if n: torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(before)
+
+def _run_in_workers(jobs:list, data:Digits, teacher:nn.Module, workers:int, threads:int):
     "Yield the records of `jobs` as they finish: in this process when `workers` is 1, else in `workers` fresh processes"
     if workers == 1:
-        before = torch.get_num_threads(); _start_worker(data, teacher, threads or before)
-        try: yield from map(_benchmark_job, jobs)
-        finally: torch.set_num_threads(before)
+        with torch_threads(threads):
+            _start_worker(data, teacher, torch.get_num_threads())
+            yield from map(_benchmark_job, jobs)
         return
     import cdx.digits as lib                                      # the module's functions, which worker processes can import by name
     ctx = multiprocessing.get_context('spawn')                   # fresh interpreters: no forked thread pools
@@ -229,14 +237,13 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     what = f"condensed by DM ({dm_iters} iterations)" if source == 'dm' else 'random real'
     condensed = {s: digits_condensed(data, spc, seed=s, source=source, dm_iters=dm_iters) for s in dict.fromkeys(s for s,_ in todo)}
     jobs = [dict(seed=s, variant=v, condensed=condensed[s], epochs=epochs, method=method, keep_pool=(v == 'full' and s == seeds[0])) for s,v in todo]
-    pb = progress_bar(_run_jobs(jobs, data, teacher, workers, threads), total=len(jobs))
+    pb, order = progress_bar(_run_in_workers(jobs, data, teacher, workers, threads), total=len(jobs)), {v:i for i,v in enumerate(variants)}
     for r in pb:
         pb.comment = f"seed {r['seed']} {table_rows[r['variant']]}: {r['acc']:.3f}"
         if 'synthetic' in r:
             plot_per_class(r.pop('synthetic'), data.n_classes, title='cdx: synthetic digits by teacher label', fname=out/'samples.png')
             plot_per_class(condensed[r['seed']], data.n_classes, per_class=spc, title=f'condensed input ({what})', fname=out/'condensed.png')
         runs.append(r)
-        order = {v:i for i,v in enumerate(variants)}
         runs_frame(sorted(runs, key=lambda r: (r['seed'], order.get(r['variant'], len(order))))).to_csv(out/'results.csv', index=False)
     g = summarize(runs, teacher_acc)
     head = (f"Digits, {spc} image(s) per class {what}, base method {method}, {len(seeds)} seeds ({seeds[0]} to {seeds[-1]}); "
