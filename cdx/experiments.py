@@ -19,13 +19,14 @@ from fastai.callback.core import CancelBatchException
 from fastai.callback.progress import CSVLogger
 from fastai.torch_core import set_seed, find_bs
 from .models import Generator, FeatureDiscriminator, feature_width
-from .zoo import get_model, Generator64
-from .inversion import get_method, Inversion
+from .zoo import get_model, Generator64, PREDFKDGenerator, PREDFKDEncoder
+from .replay import ReplayVAE
+from .inversion import get_method, Inversion, reset_first_layers
 from .augment import ShiftFlip
 from .learner import cdx_learner, evaluate
 from .condensed import load_dc, load_mtt, few_shot
 from .datasets import cifar_dls, tiny_imagenet_dls
-from .teacher import load_teacher
+from .teacher import load_teacher, reference_sgd
 from .table import run_jobs
 from .data import digits
 from .digits import digits_teacher, digits_condensed, digits_run
@@ -33,8 +34,8 @@ from .viz import compare_grids, plot_tsne
 
 # %% auto #0
 __all__ = ['paper_cells', 'cifar_settings', 'reference_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files',
-           'check_files', 'PhaseTimer', 'natural_augment', 'cell_method', 'StudentWarmup', 'student_warmup',
-           'lr_schedule', 'reference_sgd', 'run_cell', 'preset_value', 'fidelity_table', 'run_digits_cell',
+           'check_files', 'PhaseTimer', 'natural_augment', 'cell_method', 'cell_generator', 'StudentWarmup',
+           'student_warmup', 'lr_schedule', 'run_cell', 'preset_value', 'fidelity_table', 'run_digits_cell',
            'results_markdown', 'reproduce', 'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
@@ -45,8 +46,9 @@ _nets = {'r34': 'resnet34', 'r18': 'resnet18', 'mbv2': 'mobilenetv2', 'w402': 'w
 
 def _cell(table:int, ds:str, pair:str, method:str, column:str, paper:float, source:str='dsa', spc:int|None=None, tag:str='', **extra) -> dict:
     t, s = pair.split('-')
+    student = f"mobilenetv2_{'prefkd' if method == 'prefkd' else 'fast'}" if s == 'mbv2' else _nets[s]   # the layout of the method's reference
     return dict(table=table, cell='-'.join(filter(None, (ds, pair, method, column, tag))), dataset=_datasets[ds], teacher=_nets[t],
-                student=_nets[s], method=method, column=column, spc=ifnone(spc, _spc[ds]),
+                student=student, method=method, column=column, spc=ifnone(spc, _spc[ds]),
                 source='real' if column == 'full-rs' else source, paper=paper, **extra)
 
 # %% ../nbs/15_experiments.ipynb #55dd507b
@@ -83,7 +85,7 @@ cifar_settings = {
                  run=dict(epochs=220, kd_steps=400, bs=256, lr=0.2, wd=1e-4, T=20., lam=1.)),
     'cmi': dict(method=dict(g_steps=200, bs=256, nz=256, bn=1., oh=1., adv=0.5, cr=0.8, cr_T=0.1, lr_g=1e-3),
                 run=dict(epochs=200, kd_steps=400, bs=128, lr=0.1, wd=1e-4, T=20., lam=1.)),
-    'prefkd': dict(method=dict(bs=1024, nz=256, vae_nz=1000, lr_g=0.02),
+    'prefkd': dict(method=dict(bs=1024, nz=1000, vae_nz=1000, lr_g=0.02),
                    run=dict(epochs=200, kd_steps=50, bs=1024, lr=0.1, wd=5e-4, T=1., lam=1.))}
 _teacher_overrides = {'fast': {'resnet34': dict(oh=0.5, adv=1.33), 'wrn40_2': dict(oh=0.4, adv=1.1), 'vgg11': dict(oh=0.5, adv=1.)}}   # Fast-Datafree's scripts/fast_cifar.sh, per teacher (any data set)
 
@@ -210,9 +212,19 @@ def natural_augment(size:int) -> ShiftFlip:
     "The references' augmentation of natural images, for inversion and student batches: `RandomCrop(size, padding=size//8)` and a horizontal flip"
     return ShiftFlip(size//8, p_flip=0.5)
 
-def cell_method(p:dict, size:int) -> Inversion:
-    "The base method of cell `p` with its preset and the augmentation its reference applies to generated images (PRE-DFKD applies none)"
-    return get_method(p['method'], **{'tfm': ShiftFlip(0) if p['method'] == 'prefkd' else natural_augment(size), **p['method_kw']})
+def cell_method(p:dict, img_shape:tuple, # `(C, H, W)` of the data
+                mean=0., std=1.) -> Inversion: # the teacher's normalisation (PRE-DFKD's networks write normalised images)
+    "The base method of cell `p` with its preset, the augmentation its reference applies to generated images (PRE-DFKD: none) and PRE-DFKD's replay VAE"
+    if p['method'] != 'prefkd': return get_method(p['method'], **{'tfm': natural_augment(img_shape[-1]), **p['method_kw']})
+    nz, (c, size) = p['method_kw'].get('vae_nz', 1000), (img_shape[0], img_shape[-1])
+    vae = ReplayVAE(nz, img_shape, encoder=PREDFKDEncoder(nz, size, c, mean, std), decoder=PREDFKDGenerator(nz, size, c, mean, std, spectral=False))
+    return get_method('prefkd', **{'tfm': ShiftFlip(0), 'vae': vae, **p['method_kw']})
+
+def cell_generator(p:dict, nz:int, img_shape:tuple, mean=0., std=1.) -> nn.Module:
+    "The generator of cell `p`'s reference: PRE-DFKD's own; else Fast/CMI's (BatchNorm2d after the reshape), or `Generator64` for 64x64 images"
+    c, size = img_shape[0], img_shape[-1]
+    if p['method'] == 'prefkd': return PREDFKDGenerator(nz, size, c, mean, std)
+    return Generator64(nz) if size == 64 else Generator(nz=nz, ngf=64, size=size, nc=c, flat_bn=False)
 
 class StudentWarmup(Callback):
     "Skip the student's steps while the generator warms up: the first `rounds` synthesis rounds (Fast distils only after its warm-up)"
@@ -231,11 +243,6 @@ def lr_schedule(p:dict):
     w = p['method_kw']['warmup']/p['epochs']
     return combine_scheds([w, 1-w], [SchedNo(p['lr'], p['lr']), SchedCos(p['lr'], 2e-4)])
 
-def reference_sgd(wd:float, # weight decay
-                  mom:float=0.9) -> dict:
-    "`Learner` settings for the references' student optimiser: torch SGD with L2 weight decay on every parameter (BN and biases too)"
-    return dict(opt_func=partial(SGD, mom=mom, wd=wd, decouple_wd=False), wd_bn_bias=True)
-
 def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings changed
              root='.', # folder holding data/, teachers/ and condensed/
              out='cdx-runs/reproduce', # results folder; the cell's files go to `out/CELL-sSEED/`
@@ -252,8 +259,8 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     teacher = _teacher(p, root, dls.c, device)
     condensed = _condensed(p, root, dls) if p['column'] != 'mi' else None
     img_shape = tuple(first(dls.valid)[0].shape[1:])
-    method = cell_method(p, img_shape[-1])
-    gen = Generator64(method.nz) if img_shape[-1] == 64 else Generator(nz=method.nz, ngf=64, size=img_shape[-1], nc=img_shape[0])
+    method = cell_method(p, img_shape, teacher.mean, teacher.std)
+    gen = cell_generator(p, method.nz, img_shape, teacher.mean, teacher.std)
     learn = cdx_learner(teacher, get_model(p['student'], dls.c), condensed, dls.valid, mean=teacher.mean, std=teacher.std,
                         variant=_variant(p['column']), method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
                         discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), kd_tfm=natural_augment(img_shape[-1]), **reference_sgd(p['wd']),
@@ -271,7 +278,6 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
 # %% ../nbs/15_experiments.ipynb #434698ce
 _ff, _cmi, _pre = 'Fast-Datafree', 'CMI', 'PRE-DFKD'
 _no_fresh_batches = "not offered yet: cdx synthesises one batch per epoch and samples the pool; the reference's structure is open work"
-_no_ref_generator = "not offered yet: cdx uses the Fast/CMI 32x32 generator for every method; PRE-DFKD's own is open work"
 reference_settings = [   # (method, setting, reference value, where in the reference, why cdx differs or None)
     ('fast', 'method.g_steps', 2, f'{_ff} scripts/fast_cifar.sh (Fast-2)', None), ('fast', 'method.bs', 256, f'{_ff} scripts/fast_cifar.sh', None),
     ('fast', 'method.nz', 256, f'{_ff} datafree_kd.py', None), ('fast', 'method.bn', 10., f'{_ff} scripts/fast_cifar.sh', None),
@@ -296,15 +302,50 @@ reference_settings = [   # (method, setting, reference value, where in the refer
     ('cmi', 'run.bs', 256, f'{_cmi} scripts/cmi/cmi_cifar10.sh', "kept at 128, the student batch of the adversarial-CMI script and of datafree_kd.py's default; pass bs=256 for this one"),
     ('cmi', 'run.lr', 0.1, f'{_cmi} scripts/cmi/cmi_cifar10.sh', None), ('cmi', 'run.wd', 1e-4, f'{_cmi} datafree_kd.py', None),
     ('cmi', 'run.T', 20., f'{_cmi} scripts/cmi/cmi_cifar10.sh', None),
-    ('prefkd', 'method.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'method.nz', 1000, f'{_pre} main.py', _no_ref_generator + " (it takes 256-d codes)"),
+    ('prefkd', 'method.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'method.nz', 1000, f'{_pre} main.py', None),
     ('prefkd', 'method.vae_nz', 1000, f'{_pre} main.py', None), ('prefkd', 'method.lr_g', 0.02, f'{_pre} main.py', None),
     ('prefkd', 'method.vae_lr', 0.02/40, f'{_pre} main.py', None), ('prefkd', 'method.oh', 1., f'{_pre} main.py', None),
     ('prefkd', 'method.ie', 5., f'{_pre} main.py', None), ('prefkd', 'method.a', 0.1, f'{_pre} main.py', None),
     ('prefkd', 'method.replay_bs', 128, f'{_pre} distillation.py (batch / 8)', None),
     ('prefkd', 'run.epochs', 400, f'{_pre} main.py', _no_fresh_batches), ('prefkd', 'run.kd_steps', 360, f'{_pre} main.py, distillation.py', _no_fresh_batches),
     ('prefkd', 'run.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'run.lr', 0.1, f'{_pre} main.py', None), ('prefkd', 'run.wd', 5e-4, f'{_pre} main.py', None),
-    ('prefkd', 'fact.generator output', 'tanh, affine-free BN, unnormalised', f'{_pre} networks/generator.py', _no_ref_generator),
+    ('fast', 'fact.generator', 'BatchNorm2d after the reshape, sigmoid, 2328899 parameters', f'{_ff} models/generator.py', None),
+    ('fast', 'fact.partial reset', 'conv_blocks.0, l1.0', f'{_ff} datafree/synthesis/fast_meta.py (reset_l0)', None),
+    ('cmi', 'fact.generator', 'BatchNorm2d after the reshape, sigmoid, 2328899 parameters', f'{_cmi} datafree/models/generator.py', None),
+    ('prefkd', 'fact.generator', 'spectral norm, tanh then affine-free BN, unnormalised, 8423939 parameters', f'{_pre} networks/generator.py', None),
+    ('prefkd', 'fact.memory generator', 'no spectral norm, tanh then affine-free BN, unnormalised, 8423939 parameters', f'{_pre} networks/generator.py (MemoryGenerator)', None),
+    ('prefkd', 'fact.VAE encoder parameters', 4321872, f'{_pre} networks/generator.py (Encoder)', None),
+    ('fast', 'fact.MobileNetV2 student', 'stem stride 2, stage-2 stride 2, dropout 0.2', f'{_ff} datafree/models/classifiers/mobilenetv2.py', None),
+    ('cmi', 'fact.MobileNetV2 student', 'stem stride 2, stage-2 stride 2, dropout 0.2', f'{_cmi} datafree/models/classifiers/mobilenetv2.py', None),
+    ('prefkd', 'fact.MobileNetV2 student', 'stem stride 1, stage-2 stride 2, dropout 0.2', f'{_pre} networks/mobilenet.py', None),
 ]
+_preset_cells = {'fast': (1, 'c10-r34-r18-fast-full'), 'cmi': (1, 'c10-r34-r18-cmi-full'), 'prefkd': (3, 'c10-r34-mbv2-prefkd-full')}
+def _preset_method(m:str): return cell_method(get_cell(*_preset_cells[m]), (3, 32, 32))
+def _preset_generator(m:str): return cell_generator(get_cell(*_preset_cells[m]), _preset_method(m).nz, (3, 32, 32))
+def _n_params(net:nn.Module) -> int: return sum(p.numel() for p in net.parameters())
+
+def _generator_words(g:nn.Module) -> str:
+    "A generator's architecture in the fidelity table's words, read off the network"
+    mods = list(g.modules())
+    words = ['spectral norm' if any(n.endswith('weight_orig') for n,_ in g.named_parameters()) else 'no spectral norm'] if isinstance(g, PREDFKDGenerator) else \
+            ['BatchNorm2d after the reshape' if isinstance(g.first_norm, nn.BatchNorm2d) else 'BatchNorm1d on the flat code']
+    last = mods[-2:]
+    if isinstance(last[0], nn.Tanh) and isinstance(last[1], nn.BatchNorm2d) and not last[1].affine: words.append('tanh then affine-free BN')
+    elif isinstance(mods[-1], nn.Sigmoid): words.append('sigmoid')
+    if isinstance(g, PREDFKDGenerator): words.append('unnormalised')   # the teacher sees the body's output (see `PREDFKDGenerator`)
+    return ', '.join(words + [f"{_n_params(g)} parameters"])
+
+def _mbv2_words(method:str) -> str:
+    "The layout of the MobileNetV2 student in `method`'s paper cells, read off the network"
+    name = paper_cells.query("method == @method and student.str.startswith('mobilenetv2')").student.iloc[0]
+    net = get_model(name)
+    return f"stem stride {net.conv1.stride[0]}, stage-2 stride {net.layers[1].conv[3].stride[0]}, dropout {net.drop.p:g}"
+
+def _reset_modules(g:nn.Module) -> list:
+    "The modules whose parameters Fast's partial reset changes"
+    before = {n: p.clone() for n,p in g.named_parameters()}; reset_first_layers(g)
+    return sorted({n.rpartition('.')[0] for n,p in g.named_parameters() if not torch.equal(p, before[n])})
+
 def _schedule_words(p:dict) -> str:
     "How `lr_schedule(p)` moves the learning rate, in the words of the fidelity table"
     s, w = lr_schedule(p), p['method_kw'].get('warmup', 0)/p['epochs']
@@ -312,7 +353,12 @@ def _schedule_words(p:dict) -> str:
     return f"cosine after warm-up, eta_min {end}" if w and math.isclose(s(0.99*w), p['lr']) else f"cosine over every epoch to {s(1.):g}"
 _facts = {('fast', 'student trains during warm-up'): lambda: 'no' if student_warmup(get_cell(1, 'c10-r34-r18-fast-full')) else 'yes',
           ('fast', 'student schedule'): lambda: _schedule_words(get_cell(1, 'c10-r34-r18-fast-full')),
-          ('prefkd', 'generator output'): lambda: 'sigmoid, normalised'}
+          ('fast', 'generator'): lambda: _generator_words(_preset_generator('fast')), ('cmi', 'generator'): lambda: _generator_words(_preset_generator('cmi')),
+          ('fast', 'partial reset'): lambda: ', '.join(_reset_modules(_preset_generator('fast'))),
+          ('prefkd', 'generator'): lambda: _generator_words(_preset_generator('prefkd')),
+          ('prefkd', 'memory generator'): lambda: _generator_words(_preset_method('prefkd').vae.decoder),
+          ('prefkd', 'VAE encoder parameters'): lambda: _n_params(_preset_method('prefkd').vae.encoder),
+          **{(m, 'MobileNetV2 student'): partial(_mbv2_words, m) for m in ('fast', 'cmi', 'prefkd')}}
 
 def preset_value(method:str, setting:str):
     "The value of `setting` ('method.NAME', 'run.NAME', 'teacher.TEACHER.NAME' or 'fact.WHAT') in cdx's CIFAR preset of `method`"

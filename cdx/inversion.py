@@ -143,8 +143,8 @@ class DeepInversion(Inversion):
 
 # %% ../nbs/04_inversion.ipynb #957821d0
 def reset_first_layers(generator:nn.Module):
-    "Re-initialise the first `nn.Linear` and the first `nn.Conv2d` of `generator` (weights N(0, 0.02), biases 0)"
-    for kind in (nn.Linear, nn.Conv2d):
+    "Fast's partial reset: re-initialise the first `nn.Linear` and the first BatchNorm of `generator` (weights N(0, 0.02), biases 0)"
+    for kind in (nn.Linear, nn.modules.batchnorm._BatchNorm):                  # the reference's `l1.0` and `conv_blocks.0`
         m = next((m for m in generator.modules() if isinstance(m, kind)), None)
         if m is None: continue
         nn.init.normal_(m.weight, 0., 0.02)
@@ -311,9 +311,10 @@ class PREDFKD(Inversion):
                  vae_nz:int|None=None, # latent size of the replay VAE; default `nz`
                  vae_lr:float|None=None, # learning rate of the VAE; default `lr_g / 40`
                  vae_steps:int=10, # VAE updates per round
+                 vae:nn.Module|None=None, # the replay VAE (`cdx.replay.ReplayVAE`); default a small one sized like the generator
                  **kwargs):
         super().__init__(bn=0, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, **kwargs)
-        store_attr('ie,a,vae_steps'); self.replay_bs, self.vae_nz, self.vae_lr = ifnone(replay_bs, bs//8), ifnone(vae_nz, nz), ifnone(vae_lr, lr_g/40)
+        store_attr('ie,a,vae_steps,vae'); self.replay_bs, self.vae_nz, self.vae_lr = ifnone(replay_bs, bs//8), ifnone(vae_nz, nz), ifnone(vae_lr, lr_g/40)
     def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g)
     def start_round(self, generator, g_opt, epoch):
         z = torch.randn(self.bs, self.nz, device=self.device)

@@ -95,16 +95,20 @@ class Generator(nn.Module):
     def __init__(self, nz:int=64, # latent size
                  ngf:int=32, # width of the last stage (the first has `2*ngf`)
                  size:int=16, # output side, divisible by 4
-                 nc:int=1): # output channels
+                 nc:int=1, # output channels
+                 flat_bn:bool=True): # normalise the flat code with `BatchNorm1d` (cdx's digits generator); False: `BatchNorm2d` after the reshape, as Fast and CMI
         super().__init__()
         if size % 4: raise ValueError(f"Generator needs an image side divisible by 4, got {size}.")
-        store_attr('nz,ngf,size,nc'); self.init_size = size//4
-        self.fc = nn.Sequential(nn.Linear(nz, 2*ngf*self.init_size**2), nn.BatchNorm1d(2*ngf*self.init_size**2))
-        self.convs = nn.Sequential(
+        store_attr('nz,ngf,size,nc,flat_bn'); self.init_size = size//4
+        n_flat = 2*ngf*self.init_size**2
+        self.l1 = nn.Sequential(nn.Linear(nz, n_flat), *([nn.BatchNorm1d(n_flat)] if flat_bn else []))
+        self.conv_blocks = nn.Sequential(*([] if flat_bn else [nn.BatchNorm2d(2*ngf)]),
             nn.Upsample(scale_factor=2), nn.Conv2d(2*ngf, 2*ngf, 3, 1, 1, bias=False), nn.BatchNorm2d(2*ngf), nn.LeakyReLU(0.2, inplace=True),
             nn.Upsample(scale_factor=2), nn.Conv2d(2*ngf, ngf, 3, 1, 1, bias=False), nn.BatchNorm2d(ngf), nn.LeakyReLU(0.2, inplace=True),
             nn.Conv2d(ngf, nc, 3, 1, 1), nn.Sigmoid())
-    def forward(self, z): return self.convs(self.fc(z).view(len(z), 2*self.ngf, self.init_size, self.init_size))
+    def forward(self, z): return self.conv_blocks(self.l1(z).view(len(z), 2*self.ngf, self.init_size, self.init_size))
+    @property
+    def first_norm(self) -> nn.Module: return self.l1[1] if self.flat_bn else self.conv_blocks[0]
     @property
     def img_shape(self): return (self.nc, self.size, self.size)
 

@@ -19,16 +19,18 @@ __all__ = ['ReplayVAE', 'kl_gaussian', 'vae_loss', 'recall', 'ReplayStep']
 
 # %% ../nbs/06b_replay.ipynb #6c6517c5
 class ReplayVAE(nn.Module):
-    "Encoder to a Gaussian code, and the reference `Generator` as decoder (the 'memory generator')"
+    "Encoder to a Gaussian code and a decoder to pixels (the 'memory generator'); by default a small conv encoder and `Generator`"
     def __init__(self, nz:int, # code size
                  img_shape:tuple, # `(C, H, W)`, side divisible by 4
-                 ngf:int=32): # width of the encoder and decoder
+                 ngf:int=32, # width of the default encoder and decoder
+                 encoder:nn.Module|None=None, # pixels -> `[N, 2*nz]` (mean and log-variance); e.g. `cdx.zoo.PREDFKDEncoder`
+                 decoder:nn.Module|None=None): # `[N, nz]` -> pixels; e.g. `cdx.zoo.PREDFKDGenerator(spectral=False)`, the reference's
         super().__init__(); store_attr('nz,img_shape')
         c, h, w = img_shape
-        self.encoder = nn.Sequential(nn.Conv2d(c, ngf, 4, 2, 1), nn.LeakyReLU(0.2, inplace=True),
+        self.encoder = ifnone(encoder, nn.Sequential(nn.Conv2d(c, ngf, 4, 2, 1), nn.LeakyReLU(0.2, inplace=True),
                                      nn.Conv2d(ngf, 2*ngf, 4, 2, 1), nn.BatchNorm2d(2*ngf), nn.LeakyReLU(0.2, inplace=True),
-                                     nn.Flatten(), nn.Linear(2*ngf*(h//4)*(w//4), 2*nz))
-        self.decoder = Generator(nz=nz, ngf=ngf, size=h, nc=c)
+                                     nn.Flatten(), nn.Linear(2*ngf*(h//4)*(w//4), 2*nz)))
+        self.decoder = ifnone(decoder, Generator(nz=nz, ngf=ngf, size=h, nc=c))
     def encode(self, x):
         "A sampled code, its mean and its log-variance"
         mu, logvar = self.encoder(x).chunk(2, dim=1)
@@ -107,6 +109,6 @@ class ReplayStep(DeviceCallback):
 @patch
 def extra_callbacks(self:PREDFKD, teacher, generator, mean, std, img_shape, patience:int) -> list:
     "PRE-DFKD's replay: a VAE that learns every round's batch and recalls past ones into each distillation batch"
-    vae = ReplayVAE(self.vae_nz, img_shape, ngf=getattr(generator, 'ngf', 32))
+    vae = ifnone(self.vae, ReplayVAE(self.vae_nz, img_shape, ngf=getattr(generator, 'ngf', 32)))
     return [ReplayStep(teacher, vae, mean, std, n_replay=self.replay_bs, steps=self.vae_steps, lr=self.vae_lr, lr_z=self.lr_g,
                        oh=self.oh, ie=self.ie, patience=patience)]

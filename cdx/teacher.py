@@ -26,7 +26,7 @@ from .datasets import cifar_dls, tiny_imagenet_dls
 
 # %% auto #0
 __all__ = ['teacher_recipe', 'step_decay', 'BatchAugment', 'save_teacher', 'load_teacher', 'EpochProgress', 'progress_path',
-           'train_teacher', 'train_teacher_cli']
+           'reference_sgd', 'train_teacher', 'train_teacher_cli']
 
 # %% ../nbs/13_teacher.ipynb #b3f31074
 teacher_recipe = dict(epochs=200, lr=0.1, mom=0.9, wd=5e-4, milestones=(0.5, 0.75), gamma=0.1, shift=4)
@@ -95,6 +95,11 @@ def _restore(learn:Learner, path:Path) -> int:
 # %% ../nbs/13_teacher.ipynb #2c779def
 def progress_path(out) -> Path: return Path(f"{out}.progress")
 
+def reference_sgd(wd:float, # weight decay
+                  mom:float=0.9) -> dict:
+    "`Learner` settings for the references' optimiser: torch SGD with L2 weight decay on every parameter (BatchNorm and biases too)"
+    return dict(opt_func=partial(SGD, mom=mom, wd=wd, decouple_wd=False), wd_bn_bias=True)
+
 def train_teacher(arch:str, # a `cdx.zoo` name
                   dls, # fastai DataLoaders: train split and the test split as `valid`, normalised (`dls.mean`, `dls.std`)
                   out, # file for the trained teacher
@@ -113,7 +118,7 @@ def train_teacher(arch:str, # a `cdx.zoo` name
     if prog.exists() and not resume: raise FileExistsError(f"{prog} holds an interrupted run; pass resume=True (or --resume) to continue it, or delete it.")
     if getattr(dls, 'mean', None) is None: raise ValueError("`dls` must carry its normalisation as `dls.mean` and `dls.std` (as `cifar_dls` does).")
     learn = Learner(dls, get_model(arch, dls.c), loss_func=nn.CrossEntropyLoss(), metrics=accuracy,
-                    opt_func=partial(SGD, mom=r['mom'], wd=r['wd'], decouple_wd=False),
+                    **reference_sgd(r['wd'], r['mom']),
                     cbs=[BatchAugment(ShiftFlip(r['shift'], 0.5)), EpochProgress(prog)])
     cbs = [ParamScheduler({'lr': step_decay(r['lr'], r['milestones'], r['gamma'])})]
     if resume: cbs.append(ResumeAt(_restore(learn, prog)+1))

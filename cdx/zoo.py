@@ -13,7 +13,8 @@ from .files import safe_load
 # %% auto #0
 __all__ = ['vgg_cfgs', 'zoo', 'BasicBlock', 'ResNet', 'resnet18', 'resnet34', 'WideBlock', 'WideResNet', 'wrn16_1', 'wrn16_2',
            'wrn40_1', 'wrn40_2', 'VGG', 'vgg11', 'vgg16', 'vgg11_pruned', 'InvertedResidual', 'MobileNetV2',
-           'mobilenetv2', 'get_model', 'load_weights', 'Generator64']
+           'mobilenetv2', 'mobilenetv2_fast', 'mobilenetv2_prefkd', 'get_model', 'load_weights', 'Generator64',
+           'PREDFKDGenerator', 'PREDFKDEncoder']
 
 # %% ../nbs/12_zoo.ipynb #e87639a3
 class _Net(nn.Module):
@@ -131,27 +132,39 @@ class InvertedResidual(nn.Module):
     def forward(self, x): return x + self.conv(x) if self.res else self.conv(x)
 
 class MobileNetV2(_Net):
-    "MobileNetV2 (width 1) with a stride-1 stem for 32x32 images"
+    "MobileNetV2 (width 1) for small images; strides and dropout set the layout (see the table above)"
     _head = 'linear'
     cfg = [(1, 16, 1, 1), (6, 24, 2, 1), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]  # expand, width, n, stride
-    def __init__(self, n_classes:int=10):
-        super().__init__()
-        self.conv1, self.bn1 = nn.Conv2d(3, 32, 3, 1, 1, bias=False), nn.BatchNorm2d(32)
+    def __init__(self, n_classes:int=10,
+                 stem_stride:int=1, # stride of the first convolution (torchvision: 2)
+                 stage2_stride:int=1, # stride of the second stage, 24 channels (torchvision: 2)
+                 dropout:float=0.): # dropout before the classifier (torchvision: 0.2)
+        super().__init__(); cfg = [(t, c, n, stage2_stride if i == 1 else s) for i, (t, c, n, s) in enumerate(self.cfg)]
+        self.conv1, self.bn1 = nn.Conv2d(3, 32, 3, stem_stride, 1, bias=False), nn.BatchNorm2d(32)
         blocks, ni = [], 32
-        for t, c, n, s in self.cfg:
+        for t, c, n, s in cfg:
             for j in range(n): blocks.append(InvertedResidual(ni, c, t, s if j == 0 else 1)); ni = c
         self.layers = nn.Sequential(*blocks)
         self.conv2, self.bn2 = nn.Conv2d(320, 1280, 1, bias=False), nn.BatchNorm2d(1280)
-        self.linear, self.n_feat = nn.Linear(1280, n_classes), 1280
+        self.drop, self.linear, self.n_feat = nn.Dropout(dropout), nn.Linear(1280, n_classes), 1280
     def features_of(self, x):
         x = self.layers(F.relu6(self.bn1(self.conv1(x))))
         return F.adaptive_avg_pool2d(F.relu6(self.bn2(self.conv2(x))), 1).flatten(1)
+    def forward(self, x, return_features:bool=False):
+        f = self.features_of(x); out = self.linear(self.drop(f))
+        return (out, f) if return_features else out
 
 def mobilenetv2(n_classes:int=10): return MobileNetV2(n_classes)
+def mobilenetv2_fast(n_classes:int=10):
+    "Fast-Datafree's and CMI's CIFAR MobileNetV2 (torchvision's layout)"
+    return MobileNetV2(n_classes, stem_stride=2, stage2_stride=2, dropout=0.2)
+def mobilenetv2_prefkd(n_classes:int=10):
+    "PRE-DFKD's CIFAR MobileNetV2: torchvision's with a stride-1 stem"
+    return MobileNetV2(n_classes, stem_stride=1, stage2_stride=2, dropout=0.2)
 
 # %% ../nbs/12_zoo.ipynb #2e2b8aca
 zoo = dict(resnet18=resnet18, resnet34=resnet34, wrn16_1=wrn16_1, wrn16_2=wrn16_2, wrn40_1=wrn40_1, wrn40_2=wrn40_2,
-           vgg11=vgg11, vgg16=vgg16, mobilenetv2=mobilenetv2,
+           vgg11=vgg11, vgg16=vgg16, mobilenetv2=mobilenetv2, mobilenetv2_fast=mobilenetv2_fast, mobilenetv2_prefkd=mobilenetv2_prefkd,
            vgg11_p25=partial(vgg11_pruned, 0.25), vgg11_p50=partial(vgg11_pruned, 0.5), vgg11_p75=partial(vgg11_pruned, 0.75))
 
 def get_model(name:str, n_classes:int=10) -> nn.Module:
@@ -195,3 +208,54 @@ class Generator64(nn.Module):
     def forward(self, z): return self.convs(self.fc(z).view(len(z), 8*self.ngf, 4, 4))
     @property
     def img_shape(self): return (self.nc, 64, 64)
+
+# %% ../nbs/12_zoo.ipynb #9f6ae064
+def _uniform_init(net:nn.Module):
+    "PRE-DFKD's initialisation: conv and linear weights U(-0.08, 0.08), biases 0"
+    for m in net.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.uniform_(m.weight, -0.08, 0.08)                # with spectral norm, `weight` shares storage with `weight_orig`
+            if m.bias is not None: nn.init.zeros_(m.bias)
+
+def _stats(v, nc:int): return torch.as_tensor(v, dtype=torch.float32).view(1, -1, 1, 1).expand(1, nc, 1, 1).clone()
+
+class PREDFKDGenerator(nn.Module):
+    "PRE-DFKD's generator (its `networks/generator.py`): latent `[N, nz]` -> pixels whose normalisation is the reference's output"
+    def __init__(self, nz:int=1000, # latent size (the reference's `latent_dim`)
+                 size:int=32, nc:int=3, # output side (divisible by 4) and channels
+                 mean=0., std=1., # the teacher's normalisation: the body writes normalised images, `forward` maps them to pixels
+                 spectral:bool=True): # spectral norm on the convolutions (the novel generator); False: the reference's memory generator
+        super().__init__(); store_attr('nz,size,nc,spectral'); self.init_size = size//4
+        sn = nn.utils.spectral_norm if spectral else noop
+        self.l1 = nn.Sequential(nn.Linear(nz, 128*self.init_size**2))
+        self.conv_blocks0 = nn.Sequential(nn.BatchNorm2d(128))
+        self.conv_blocks1 = nn.Sequential(sn(nn.Conv2d(128, 128, 3, 1, 1)), nn.BatchNorm2d(128, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
+        self.conv_blocks2 = nn.Sequential(sn(nn.Conv2d(128, 64, 3, 1, 1)), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
+        self.conv_blocks3 = nn.Sequential(sn(nn.Conv2d(64, nc, 3, 1, 1)), nn.Tanh(), nn.BatchNorm2d(nc, affine=False))
+        _uniform_init(self)
+        self.register_buffer('mean', _stats(mean, nc), persistent=False); self.register_buffer('std', _stats(std, nc), persistent=False)
+    def body(self, z):
+        "The reference's output: images in the teacher's normalised space"
+        x = self.conv_blocks0(self.l1(z).view(len(z), 128, self.init_size, self.init_size))
+        x = self.conv_blocks1(F.interpolate(x, scale_factor=2))
+        return self.conv_blocks3(self.conv_blocks2(F.interpolate(x, scale_factor=2)))
+    def forward(self, z): return self.body(z)*self.std + self.mean
+    @property
+    def img_shape(self): return (self.nc, self.size, self.size)
+
+class PREDFKDEncoder(nn.Module):
+    "PRE-DFKD's VAE encoder: pixels `[N, nc, size, size]` -> `[N, 2*nz]`, the code's mean and log-variance side by side"
+    def __init__(self, nz:int=1000, size:int=32, nc:int=3,
+                 mean=0., std=1.): # the teacher's normalisation: the reference encodes normalised images
+        super().__init__(); store_attr('nz,size,nc'); n_flat = 32*(size//4)**2
+        self.conv_blocks0 = nn.Sequential(nn.Conv2d(nc, 64, 3, 1, 1), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
+        self.conv_blocks1 = nn.Sequential(nn.Conv2d(64, 128, 3, 1, 1), nn.BatchNorm2d(128, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
+        self.conv_blocks2 = nn.Sequential(nn.Conv2d(128, 128, 3, 2, 1), nn.BatchNorm2d(128))
+        self.fc_mu, self.fc_var = nn.Linear(n_flat, nz), nn.Linear(n_flat, nz)
+        _uniform_init(self)
+        self.register_buffer('mean', _stats(mean, nc), persistent=False); self.register_buffer('std', _stats(std, nc), persistent=False)
+    def forward(self, x):
+        x = F.normalize((x - self.mean)/self.std, p=2, dim=2)          # the reference L2-normalises along the image height
+        x = F.interpolate(self.conv_blocks1(self.conv_blocks0(x)), scale_factor=0.5)
+        x = F.interpolate(self.conv_blocks2(x), scale_factor=0.5).flatten(1)
+        return torch.cat([self.fc_mu(x), self.fc_var(x)], 1)
