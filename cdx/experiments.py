@@ -85,8 +85,8 @@ cifar_settings = {
                  run=dict(epochs=220, kd_steps=400, bs=256, lr=0.2, wd=1e-4, T=20., lam=1.)),
     'cmi': dict(method=dict(g_steps=200, bs=256, nz=256, bn=1., oh=1., adv=0.5, cr=0.8, cr_T=0.1, lr_g=1e-3),
                 run=dict(epochs=200, kd_steps=400, bs=128, lr=0.1, wd=1e-4, T=20., lam=1.)),
-    'prefkd': dict(method=dict(bs=1024, nz=1000, vae_nz=1000, lr_g=0.02),
-                   run=dict(epochs=200, kd_steps=50, bs=1024, lr=0.1, wd=5e-4, T=1., lam=1.))}
+    'prefkd': dict(method=dict(bs=1024, nz=1000, vae_nz=1000, lr_g=0.02, fresh=True, g_steps=36, vae_steps=144),
+                   run=dict(epochs=400, kd_steps=360, bs=128, lr=0.1, wd=5e-4, T=1., lam=1.))}   # bs: the pool's share; 1024 fresh images come on top
 _teacher_overrides = {'fast': {'resnet34': dict(oh=0.5, adv=1.33), 'wrn40_2': dict(oh=0.4, adv=1.1), 'vgg11': dict(oh=0.5, adv=1.)}}   # Fast-Datafree's scripts/fast_cifar.sh, per teacher (any data set)
 
 # %% ../nbs/15_experiments.ipynb #9a837c59
@@ -277,7 +277,8 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
 
 # %% ../nbs/15_experiments.ipynb #434698ce
 _ff, _cmi, _pre = 'Fast-Datafree', 'CMI', 'PRE-DFKD'
-_no_fresh_batches = "not offered yet: cdx synthesises one batch per epoch and samples the pool; the reference's structure is open work"
+_pool_share = "cdx's pool share of each student batch (condensed and kept samples, 128 like the replay); the reference's 1024 fresh images come on top (`method.fresh`)"
+_round_order = "cdx's round structure: an epoch's generator steps all come before its student steps (same counts per epoch)"
 reference_settings = [   # (method, setting, reference value, where in the reference, why cdx differs or None)
     ('fast', 'method.g_steps', 2, f'{_ff} scripts/fast_cifar.sh (Fast-2)', None), ('fast', 'method.bs', 256, f'{_ff} scripts/fast_cifar.sh', None),
     ('fast', 'method.nz', 256, f'{_ff} datafree_kd.py', None), ('fast', 'method.bn', 10., f'{_ff} scripts/fast_cifar.sh', None),
@@ -307,8 +308,12 @@ reference_settings = [   # (method, setting, reference value, where in the refer
     ('prefkd', 'method.vae_lr', 0.02/40, f'{_pre} main.py', None), ('prefkd', 'method.oh', 1., f'{_pre} main.py', None),
     ('prefkd', 'method.ie', 5., f'{_pre} main.py', None), ('prefkd', 'method.a', 0.1, f'{_pre} main.py', None),
     ('prefkd', 'method.replay_bs', 128, f'{_pre} distillation.py (batch / 8)', None),
-    ('prefkd', 'run.epochs', 400, f'{_pre} main.py', _no_fresh_batches), ('prefkd', 'run.kd_steps', 360, f'{_pre} main.py, distillation.py', _no_fresh_batches),
-    ('prefkd', 'run.bs', 1024, f'{_pre} main.py', None), ('prefkd', 'run.lr', 0.1, f'{_pre} main.py', None), ('prefkd', 'run.wd', 5e-4, f'{_pre} main.py', None),
+    ('prefkd', 'run.epochs', 400, f'{_pre} main.py', None), ('prefkd', 'run.kd_steps', 360, f'{_pre} main.py (36 x kd_iter 10)', None),
+    ('prefkd', 'method.fresh', True, f'{_pre} main.py (a new generator batch for every KD step)', None),
+    ('prefkd', 'method.g_steps', 36, f'{_pre} main.py (36 x gen_iter 1 per epoch)', None),
+    ('prefkd', 'method.vae_steps', 144, f'{_pre} main.py (the first 4 of every 10 KD steps)', None),
+    ('prefkd', 'fact.generator steps', 'one before every 10 KD steps', f'{_pre} main.py', _round_order),
+    ('prefkd', 'run.bs', 1024, f'{_pre} main.py', _pool_share), ('prefkd', 'run.lr', 0.1, f'{_pre} main.py', None), ('prefkd', 'run.wd', 5e-4, f'{_pre} main.py', None),
     ('fast', 'fact.generator', 'BatchNorm2d after the reshape, sigmoid, 2328899 parameters', f'{_ff} models/generator.py', None),
     ('fast', 'fact.partial reset', 'conv_blocks.0, l1.0', f'{_ff} datafree/synthesis/fast_meta.py (reset_l0)', None),
     ('cmi', 'fact.generator', 'BatchNorm2d after the reshape, sigmoid, 2328899 parameters', f'{_cmi} datafree/models/generator.py', None),
@@ -356,6 +361,7 @@ _facts = {('fast', 'student trains during warm-up'): lambda: 'no' if student_war
           ('fast', 'generator'): lambda: _generator_words(_preset_generator('fast')), ('cmi', 'generator'): lambda: _generator_words(_preset_generator('cmi')),
           ('fast', 'partial reset'): lambda: ', '.join(_reset_modules(_preset_generator('fast'))),
           ('prefkd', 'generator'): lambda: _generator_words(_preset_generator('prefkd')),
+          ('prefkd', 'generator steps'): lambda: f"{cifar_settings['prefkd']['method']['g_steps']} before an epoch's {cifar_settings['prefkd']['run']['kd_steps']} KD steps",
           ('prefkd', 'memory generator'): lambda: _generator_words(_preset_method('prefkd').vae.decoder),
           ('prefkd', 'VAE encoder parameters'): lambda: _n_params(_preset_method('prefkd').vae.encoder),
           **{(m, 'MobileNetV2 student'): partial(_mbv2_words, m) for m in ('fast', 'cmi', 'prefkd')}}

@@ -312,9 +312,10 @@ class PREDFKD(Inversion):
                  vae_lr:float|None=None, # learning rate of the VAE; default `lr_g / 40`
                  vae_steps:int=10, # VAE updates per round
                  vae:nn.Module|None=None, # the replay VAE (`cdx.replay.ReplayVAE`); default a small one sized like the generator
+                 fresh:bool=False, # append `bs` freshly generated images to every student batch, as the reference; False: the pool only
                  **kwargs):
         super().__init__(bn=0, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, **kwargs)
-        store_attr('ie,a,vae_steps,vae'); self.replay_bs, self.vae_nz, self.vae_lr = ifnone(replay_bs, bs//8), ifnone(vae_nz, nz), ifnone(vae_lr, lr_g/40)
+        store_attr('ie,a,vae_steps,vae,fresh'); self.replay_bs, self.vae_nz, self.vae_lr = ifnone(replay_bs, bs//8), ifnone(vae_nz, nz), ifnone(vae_lr, lr_g/40)
     def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g)
     def start_round(self, generator, g_opt, epoch):
         z = torch.randn(self.bs, self.nz, device=self.device)
@@ -331,7 +332,7 @@ class PREDFKD(Inversion):
         return terms
     def student_loss(self, T): return L1KDLoss()                       # L1 on logits; no temperature
     def pool_cap(self, n_condensed): return n_condensed + self.bs        # the condensed samples and the newest batch: the VAE remembers the rest
-    def _settings(self): return f"oh={self.oh}, ie={self.ie}, a={self.a}, adv={self.adv}, g_steps={self.g_steps}, bs={self.bs}, replay_bs={self.replay_bs}, vae_steps={self.vae_steps}"
+    def _settings(self): return f"oh={self.oh}, ie={self.ie}, a={self.a}, adv={self.adv}, g_steps={self.g_steps}, bs={self.bs}, replay_bs={self.replay_bs}, vae_steps={self.vae_steps}" + (", fresh=True" if self.fresh else "")
 
 # %% ../nbs/04_inversion.ipynb #a3f0873d
 methods = {m.name: m for m in (Inversion, DeepInversion, Fast, CMI, PREDFKD)}

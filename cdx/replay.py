@@ -15,7 +15,7 @@ from .inversion import class_balance, PREDFKD
 from .callbacks import DeviceCallback, FiniteCheck
 
 # %% auto #0
-__all__ = ['ReplayVAE', 'kl_gaussian', 'vae_loss', 'recall', 'ReplayStep']
+__all__ = ['ReplayVAE', 'kl_gaussian', 'vae_loss', 'recall', 'ReplayStep', 'FreshBatches']
 
 # %% ../nbs/06b_replay.ipynb #6c6517c5
 class ReplayVAE(nn.Module):
@@ -105,10 +105,28 @@ class ReplayStep(DeviceCallback):
         self._to_device(); self.vae.load_state_dict(sd['vae']); self.n_rounds = sd['n_rounds']
         if sd['opt'] is not None: self.vae_opt = load_opt_state(torch.optim.Adam(self.vae.parameters(), lr=self.lr), sd['opt'])
 
+# %% ../nbs/06b_replay.ipynb #33ad5068
+class FreshBatches(DeviceCallback):
+    "Append `n` freshly generated images to every distillation batch (PRE-DFKD's reference draws a new batch for each student step)"
+    order,run_valid,_modules = 1.8,False,('generator',)                    # after the pool batch is drawn, before replay (2) and the KD targets (4)
+    def __init__(self, generator:nn.Module, mean, std,
+                 n:int, # generated images per batch
+                 nz:int, # the generator's latent size
+                 tfm:nn.Module|None=None): # augmentation of the generated pixels (the method's `tfm`)
+        store_attr()
+    def before_fit(self): self._to_device()
+    def before_batch(self):
+        self.generator.train()                                              # the reference samples in training mode (batch statistics)
+        with torch.no_grad(): x = self.generator(torch.randn(self.n, self.nz, device=self.xb[0].device))
+        x = normalize(ifnone(self.tfm, noop)(x), self.mean, self.std)
+        self.learn.xb = (torch.cat([self.xb[0], x]),)
+        self.learn.yb = tuple(torch.cat([y, y[:1].expand(len(x), *y.shape[1:])]) for y in self.yb)   # placeholders; KDStep sets the targets
+
 # %% ../nbs/06b_replay.ipynb #efed3280
 @patch
 def extra_callbacks(self:PREDFKD, teacher, generator, mean, std, img_shape, patience:int) -> list:
     "PRE-DFKD's replay: a VAE that learns every round's batch and recalls past ones into each distillation batch"
     vae = ifnone(self.vae, ReplayVAE(self.vae_nz, img_shape, ngf=getattr(generator, 'ngf', 32)))
-    return [ReplayStep(teacher, vae, mean, std, n_replay=self.replay_bs, steps=self.vae_steps, lr=self.vae_lr, lr_z=self.lr_g,
-                       oh=self.oh, ie=self.ie, patience=patience)]
+    fresh = [FreshBatches(generator, mean, std, self.bs, self.nz, self.tfm)] if self.fresh else []
+    return fresh + [ReplayStep(teacher, vae, mean, std, n_replay=self.replay_bs, steps=self.vae_steps, lr=self.vae_lr, lr_z=self.lr_g,
+                               oh=self.oh, ie=self.ie, patience=patience)]
