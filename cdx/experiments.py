@@ -18,7 +18,7 @@ from fastai.callback.schedule import ParamScheduler, SchedCos, SchedNo, combine_
 from fastai.callback.core import CancelBatchException
 from fastai.callback.progress import CSVLogger
 from fastai.torch_core import set_seed, find_bs
-from .models import Generator, FeatureDiscriminator, feature_width
+from .models import Generator, FeatureDiscriminator, feature_width, n_params
 from .zoo import get_model, Generator64, PREDFKDGenerator, PREDFKDEncoder
 from .replay import ReplayVAE
 from .inversion import get_method, Inversion, reset_first_layers
@@ -216,9 +216,10 @@ def cell_method(p:dict, img_shape:tuple, # `(C, H, W)` of the data
                 mean=0., std=1.) -> Inversion: # the teacher's normalisation (PRE-DFKD's networks write normalised images)
     "The base method of cell `p` with its preset, the augmentation its reference applies to generated images (PRE-DFKD: none) and PRE-DFKD's replay VAE"
     if p['method'] != 'prefkd': return get_method(p['method'], **{'tfm': natural_augment(img_shape[-1]), **p['method_kw']})
-    nz, (c, size) = p['method_kw'].get('vae_nz', 1000), (img_shape[0], img_shape[-1])
-    vae = ReplayVAE(nz, img_shape, encoder=PREDFKDEncoder(nz, size, c, mean, std), decoder=PREDFKDGenerator(nz, size, c, mean, std, spectral=False))
-    return get_method('prefkd', **{'tfm': ShiftFlip(0), 'vae': vae, **p['method_kw']})
+    m, (c, size) = get_method('prefkd', **{'tfm': ShiftFlip(0), **p['method_kw']}), (img_shape[0], img_shape[-1])
+    m.vae = ReplayVAE(m.vae_nz, img_shape, encoder=PREDFKDEncoder(m.vae_nz, size, c, mean, std),
+                      decoder=PREDFKDGenerator(m.vae_nz, size, c, mean, std, spectral=False))
+    return m
 
 def cell_generator(p:dict, nz:int, img_shape:tuple, mean=0., std=1.) -> nn.Module:
     "The generator of cell `p`'s reference: PRE-DFKD's own; else Fast/CMI's (BatchNorm2d after the reshape), or `Generator64` for 64x64 images"
@@ -326,8 +327,7 @@ reference_settings = [   # (method, setting, reference value, where in the refer
 ]
 _preset_cells = {'fast': (1, 'c10-r34-r18-fast-full'), 'cmi': (1, 'c10-r34-r18-cmi-full'), 'prefkd': (3, 'c10-r34-mbv2-prefkd-full')}
 def _preset_method(m:str): return cell_method(get_cell(*_preset_cells[m]), (3, 32, 32))
-def _preset_generator(m:str): return cell_generator(get_cell(*_preset_cells[m]), _preset_method(m).nz, (3, 32, 32))
-def _n_params(net:nn.Module) -> int: return sum(p.numel() for p in net.parameters())
+def _preset_generator(m:str): p = get_cell(*_preset_cells[m]); return cell_generator(p, p['method_kw']['nz'], (3, 32, 32))
 
 def _generator_words(g:nn.Module) -> str:
     "A generator's architecture in the fidelity table's words, read off the network"
@@ -338,7 +338,7 @@ def _generator_words(g:nn.Module) -> str:
     if isinstance(last[0], nn.Tanh) and isinstance(last[1], nn.BatchNorm2d) and not last[1].affine: words.append('tanh then affine-free BN')
     elif isinstance(mods[-1], nn.Sigmoid): words.append('sigmoid')
     if isinstance(g, PREDFKDGenerator): words.append('unnormalised')   # the teacher sees the body's output (see `PREDFKDGenerator`)
-    return ', '.join(words + [f"{_n_params(g)} parameters"])
+    return ', '.join(words + [f"{n_params(g)} parameters"])
 
 def _mbv2_words(method:str) -> str:
     "The layout of the MobileNetV2 student in `method`'s paper cells, read off the network"
@@ -363,7 +363,7 @@ _facts = {('fast', 'student trains during warm-up'): lambda: 'no' if student_war
           ('prefkd', 'generator'): lambda: _generator_words(_preset_generator('prefkd')),
           ('prefkd', 'generator steps'): lambda: f"{cifar_settings['prefkd']['method']['g_steps']} before an epoch's {cifar_settings['prefkd']['run']['kd_steps']} KD steps",
           ('prefkd', 'memory generator'): lambda: _generator_words(_preset_method('prefkd').vae.decoder),
-          ('prefkd', 'VAE encoder parameters'): lambda: _n_params(_preset_method('prefkd').vae.encoder),
+          ('prefkd', 'VAE encoder parameters'): lambda: n_params(_preset_method('prefkd').vae.encoder),
           **{(m, 'MobileNetV2 student'): partial(_mbv2_words, m) for m in ('fast', 'cmi', 'prefkd')}}
 
 def preset_value(method:str, setting:str):

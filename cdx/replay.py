@@ -64,6 +64,11 @@ def recall(vae:ReplayVAE, teacher:nn.Module, n:int, mean, std,
     return x
 
 # %% ../nbs/06b_replay.ipynb #7d64bc67
+def _append_inputs(learn, x):
+    "Append the normalised images `x` to `learn`'s batch, with placeholder labels (KDStep sets the targets)"
+    learn.xb = (torch.cat([learn.xb[0], x]),)
+    learn.yb = tuple(torch.cat([y, y[:1].expand(len(x), *y.shape[1:])]) for y in learn.yb)
+
 class ReplayStep(DeviceCallback):
     "Teach the replay VAE each round's batch, and append recalled samples to every distillation batch"
     order,run_valid,_modules = 2,False,('teacher','vae')
@@ -97,9 +102,7 @@ class ReplayStep(DeviceCallback):
         self.n_rounds += 1
     def before_batch(self):
         if not self.n_rounds or not self.n_replay: return
-        x = normalize(self._recall(self.n_replay), self.mean, self.std)
-        self.learn.xb = (torch.cat([self.xb[0], x]),)
-        self.learn.yb = tuple(torch.cat([y, y[:1].expand(len(x), *y.shape[1:])]) for y in self.yb)   # placeholders; KDStep sets the targets
+        _append_inputs(self.learn, normalize(self._recall(self.n_replay), self.mean, self.std))
     def state_dict(self): return dict(vae=self.vae.state_dict(), opt=self.vae_opt.state_dict() if self.vae_opt else None, n_rounds=self.n_rounds)
     def load_state_dict(self, sd:dict):
         self._to_device(); self.vae.load_state_dict(sd['vae']); self.n_rounds = sd['n_rounds']
@@ -118,9 +121,7 @@ class FreshBatches(DeviceCallback):
     def before_batch(self):
         self.generator.train()                                              # the reference samples in training mode (batch statistics)
         with torch.no_grad(): x = self.generator(torch.randn(self.n, self.nz, device=self.xb[0].device))
-        x = normalize(ifnone(self.tfm, noop)(x), self.mean, self.std)
-        self.learn.xb = (torch.cat([self.xb[0], x]),)
-        self.learn.yb = tuple(torch.cat([y, y[:1].expand(len(x), *y.shape[1:])]) for y in self.yb)   # placeholders; KDStep sets the targets
+        _append_inputs(self.learn, normalize(ifnone(self.tfm, noop)(x), self.mean, self.std))
 
 # %% ../nbs/06b_replay.ipynb #efed3280
 @patch

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from .files import safe_load
+from .data import normalize, denormalize
 
 # %% auto #0
 __all__ = ['vgg_cfgs', 'zoo', 'BasicBlock', 'ResNet', 'resnet18', 'resnet34', 'WideBlock', 'WideResNet', 'wrn16_1', 'wrn16_2',
@@ -18,9 +19,9 @@ __all__ = ['vgg_cfgs', 'zoo', 'BasicBlock', 'ResNet', 'resnet18', 'resnet34', 'W
 
 # %% ../nbs/12_zoo.ipynb #e87639a3
 class _Net(nn.Module):
-    "Shared forward: `features` then `head`, with the penultimate features on request"
+    "Shared forward: `features`, an optional `drop` (dropout before the head), then `head`, with the penultimate features on request"
     def forward(self, x, return_features:bool=False):
-        f = self.features_of(x); out = self.head_layer(f)
+        f = self.features_of(x); out = self.head_layer(getattr(self, 'drop', noop)(f))
         return (out, f) if return_features else out
     @property
     def head_layer(self): return getattr(self, self._head)
@@ -150,9 +151,6 @@ class MobileNetV2(_Net):
     def features_of(self, x):
         x = self.layers(F.relu6(self.bn1(self.conv1(x))))
         return F.adaptive_avg_pool2d(F.relu6(self.bn2(self.conv2(x))), 1).flatten(1)
-    def forward(self, x, return_features:bool=False):
-        f = self.features_of(x); out = self.linear(self.drop(f))
-        return (out, f) if return_features else out
 
 def mobilenetv2(n_classes:int=10): return MobileNetV2(n_classes)
 def mobilenetv2_fast(n_classes:int=10):
@@ -217,15 +215,13 @@ def _uniform_init(net:nn.Module):
             nn.init.uniform_(m.weight, -0.08, 0.08)                # with spectral norm, `weight` shares storage with `weight_orig`
             if m.bias is not None: nn.init.zeros_(m.bias)
 
-def _stats(v, nc:int): return torch.as_tensor(v, dtype=torch.float32).view(1, -1, 1, 1).expand(1, nc, 1, 1).clone()
-
 class PREDFKDGenerator(nn.Module):
     "PRE-DFKD's generator (its `networks/generator.py`): latent `[N, nz]` -> pixels whose normalisation is the reference's output"
     def __init__(self, nz:int=1000, # latent size (the reference's `latent_dim`)
                  size:int=32, nc:int=3, # output side (divisible by 4) and channels
                  mean=0., std=1., # the teacher's normalisation: the body writes normalised images, `forward` maps them to pixels
                  spectral:bool=True): # spectral norm on the convolutions (the novel generator); False: the reference's memory generator
-        super().__init__(); store_attr('nz,size,nc,spectral'); self.init_size = size//4
+        super().__init__(); store_attr('nz,size,nc,mean,std,spectral'); self.init_size = size//4
         sn = nn.utils.spectral_norm if spectral else noop
         self.l1 = nn.Sequential(nn.Linear(nz, 128*self.init_size**2))
         self.conv_blocks0 = nn.Sequential(nn.BatchNorm2d(128))
@@ -233,13 +229,12 @@ class PREDFKDGenerator(nn.Module):
         self.conv_blocks2 = nn.Sequential(sn(nn.Conv2d(128, 64, 3, 1, 1)), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
         self.conv_blocks3 = nn.Sequential(sn(nn.Conv2d(64, nc, 3, 1, 1)), nn.Tanh(), nn.BatchNorm2d(nc, affine=False))
         _uniform_init(self)
-        self.register_buffer('mean', _stats(mean, nc), persistent=False); self.register_buffer('std', _stats(std, nc), persistent=False)
     def body(self, z):
         "The reference's output: images in the teacher's normalised space"
         x = self.conv_blocks0(self.l1(z).view(len(z), 128, self.init_size, self.init_size))
         x = self.conv_blocks1(F.interpolate(x, scale_factor=2))
         return self.conv_blocks3(self.conv_blocks2(F.interpolate(x, scale_factor=2)))
-    def forward(self, z): return self.body(z)*self.std + self.mean
+    def forward(self, z): return denormalize(self.body(z), self.mean, self.std)
     @property
     def img_shape(self): return (self.nc, self.size, self.size)
 
@@ -247,15 +242,14 @@ class PREDFKDEncoder(nn.Module):
     "PRE-DFKD's VAE encoder: pixels `[N, nc, size, size]` -> `[N, 2*nz]`, the code's mean and log-variance side by side"
     def __init__(self, nz:int=1000, size:int=32, nc:int=3,
                  mean=0., std=1.): # the teacher's normalisation: the reference encodes normalised images
-        super().__init__(); store_attr('nz,size,nc'); n_flat = 32*(size//4)**2
+        super().__init__(); store_attr('nz,size,nc,mean,std'); n_flat = 32*(size//4)**2
         self.conv_blocks0 = nn.Sequential(nn.Conv2d(nc, 64, 3, 1, 1), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
         self.conv_blocks1 = nn.Sequential(nn.Conv2d(64, 128, 3, 1, 1), nn.BatchNorm2d(128, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
         self.conv_blocks2 = nn.Sequential(nn.Conv2d(128, 128, 3, 2, 1), nn.BatchNorm2d(128))
         self.fc_mu, self.fc_var = nn.Linear(n_flat, nz), nn.Linear(n_flat, nz)
         _uniform_init(self)
-        self.register_buffer('mean', _stats(mean, nc), persistent=False); self.register_buffer('std', _stats(std, nc), persistent=False)
     def forward(self, x):
-        x = F.normalize((x - self.mean)/self.std, p=2, dim=2)          # the reference L2-normalises along the image height
+        x = F.normalize(normalize(x, self.mean, self.std), p=2, dim=2)          # the reference L2-normalises along the image height
         x = F.interpolate(self.conv_blocks1(self.conv_blocks0(x)), scale_factor=0.5)
         x = F.interpolate(self.conv_blocks2(x), scale_factor=0.5).flatten(1)
         return torch.cat([self.fc_mu(x), self.fc_var(x)], 1)
