@@ -24,9 +24,9 @@ from .gap import feature_gap
 from .stats import summarize_runs, paired_diff, fmt_ci, verdict
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'digits_preset', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key', 'digits_teacher',
-           'digits_condensed', 'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize', 'paired_table',
-           'to_markdown', 'plot_per_class', 'torch_threads', 'digits_benchmark']
+__all__ = ['teacher_recipe', 'digits_preset', 'digits_lams', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key',
+           'digits_teacher', 'digits_condensed', 'learner_preset', 'digits_cond_weight', 'digits_run', 'runs_frame',
+           'summarize', 'paired_table', 'to_markdown', 'plot_per_class', 'torch_threads', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -73,13 +73,19 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
 
 # %% ../nbs/08_digits.ipynb #c4ef79bc
 digits_preset = dict(epochs=30, lr=1e-2, kd_steps=60, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
+digits_lams = dict(inversion=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
+
+def learner_preset(method) -> dict:
+    "The digits preset of the learner's settings for `method` (a name or an `Inversion`): `digits_preset` with the method's alignment weight"
+    name = method if isinstance(method, str) else method.name
+    return {**digits_preset, 'lam': digits_lams.get(name, digits_preset['lam'])}
 
 def digits_cond_weight(spc:int, # condensed images per class
                        slope:float=2.) -> float: # extra weight per extra image per class
     "The digits preset's `cond_weight`: 1 (uniform pool sampling, as in the paper) at one image per class, growing by `slope` per extra image"
     return 1. + slope*max(spc-1, 0)
 digits_methods = {
-    'inversion': dict(g_steps=20, bs=64, warmup=2),
+    'inversion': dict(g_steps=20, bs=64, warmup=2, lr_g=1e-2),
     'deepinversion': dict(g_steps=20, bs=64, warmup=2, jitter=1, bn=1.),
     'fast': dict(g_steps=5, bs=64, nz=64, warmup=2, reset_at=None, bn=1., oh=1.),
     'cmi': dict(g_steps=20, bs=64, nz=64, lr_g=0.01, bank_size=4096, n_neg=256, head_dim=64),
@@ -93,7 +99,7 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
                method='inversion', # base method: a name (with its digits preset from `digits_methods`) or an `Inversion` instance
                **kwargs) -> dict:
     "Train one digits student; returns its test and validation accuracy, the feature gap of its synthetic samples, wall-clock seconds and `Learner`"
-    p = {**digits_preset, **kwargs}; epochs = ifnone(epochs, p['epochs']); del p['epochs']
+    p = {**learner_preset(method), **kwargs}; epochs = ifnone(epochs, p['epochs']); del p['epochs']
     t0 = time.time(); set_seed(seed)
     student = digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1])
     if variant == 'real': learn = train_classifier(student, data.train, data.dl('valid'), epochs=epochs, tfm=ShiftFlip(1))
@@ -229,7 +235,7 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     teacher_acc = evaluate(teacher, data.dl('test'))
-    settings = dict(spc=spc, epochs=epochs, source=source, dm_iters=dm_iters, method=method, preset={**digits_preset, **digits_methods[method]})
+    settings = dict(spc=spc, epochs=epochs, source=source, dm_iters=dm_iters, method=method, preset={**learner_preset(method), **digits_methods[method]})
     _check_settings(out, settings, resume)
     runs = pd.read_csv(out/'results.csv').to_dict('records') if resume and (out/'results.csv').exists() else []
     done = {(r['seed'], r['variant']) for r in runs}

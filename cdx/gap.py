@@ -13,7 +13,7 @@ from .data import ImageSet, normalize
 from .models import FeatureHook
 
 # %% auto #0
-__all__ = ['teacher_features', 'frechet', 'median_width', 'mmd2', 'feature_gap', 'FeatureGap']
+__all__ = ['teacher_features', 'frechet', 'median_width', 'mmd2', 'feature_gap', 'centroid_offset', 'FeatureGap']
 
 # %% ../nbs/06c_gap.ipynb #1ac0ba9a
 def teacher_features(teacher:torch.nn.Module, # the (frozen) network whose features are read
@@ -79,6 +79,24 @@ def feature_gap(teacher:torch.nn.Module, # the teacher whose features are compar
         rows.append(dict(cls=c, n_syn=len(a), n_real=len(b), mmd=mmd2(a, b, median_width(b)), fd=fd))
     per_class = pd.DataFrame(rows).set_index('cls')
     return dict(mmd=per_class['mmd'].mean(), fd=per_class['fd'].mean(), n_missing=int((per_class.n_syn < 2).sum()), per_class=per_class)
+
+# %% ../nbs/06c_gap.ipynb #0f4e4a2c
+def centroid_offset(teacher:torch.nn.Module, # the teacher whose features are compared
+                    s:ImageSet, # samples in pixel space with labels (a condensed set, or generated samples with the teacher's labels)
+                    real:ImageSet, # real held-out samples in pixel space with their true labels
+                    mean, std, # the teacher's normalisation
+                    n_classes:int,
+                    layer=None) -> dict: # teacher layer, as in `FeatureHook`
+    "Distance of each class mean of `s` from the real class mean, in units of the real within-class spread; and the ratio of feature norms"
+    fs, fr = teacher_features(teacher, s.x, mean, std, layer), teacher_features(teacher, real.x, mean, std, layer)
+    ys, yr, rows = s.y.cpu(), real.y.cpu(), []
+    for c in range(n_classes):
+        a, b = fs[ys == c], fr[yr == c]
+        if len(a) == 0 or len(b) < 2: continue
+        spread = (b - b.mean(0)).norm(dim=1).mean()
+        rows.append(dict(cls=c, n=len(a), offset=((a.mean(0) - b.mean(0)).norm()/spread).item(), norm_ratio=(a.norm(dim=1).mean()/b.norm(dim=1).mean()).item()))
+    per_class = pd.DataFrame(rows).set_index('cls')
+    return dict(offset=per_class['offset'].mean(), norm_ratio=per_class['norm_ratio'].mean(), per_class=per_class)
 
 # %% ../nbs/06c_gap.ipynb #260519e5
 class FeatureGap(Callback):

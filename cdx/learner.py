@@ -130,7 +130,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 method:str|Inversion|None=None, # base inversion method, by name or instance
                 generator:nn.Module|None=None, # default: `Generator` for the image shape and the method's latent size
                 discriminator:nn.Module|None=None, # default: `FeatureDiscriminator` on the teacher's penultimate features
-                lam:float=0.03, # weight of the feature-alignment loss (chosen on the digits validation split; the paper presets set their own)
+                lam:float=0.3, # weight of the feature-alignment loss (chosen on the digits validation split; the paper presets set their own)
                 lr_d:float=1e-3, # discriminator learning rate
                 d_balance:bool=False, # weigh the discriminator's three kinds of input equally-ish (1/2, 1/4, 1/4) instead of by count
                 d_r1:float=0., # R1 gradient penalty on the discriminator's condensed features (0: none, the paper)

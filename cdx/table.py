@@ -15,6 +15,7 @@ from .data import Digits, digits
 from .models import FeatureDiscriminator, feature_width
 from .augment import DiffAugment
 from .learner import evaluate
+from .inversion import get_method
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
 from .stats import mean_ci, paired_diff, fmt_ci, verdict
 
@@ -176,15 +177,16 @@ def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
 
 # %% ../nbs/08a_methods_table.ipynb #7567c955
 def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
-    "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments"
+    "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments (`method_kw`: changes to the method's preset)"
     n_feat = feature_width(teacher, img_shape)
     cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs'), 'base (no condensed)': dict(variant='mi'),
             'unconditional D': dict(discriminator=lambda: FeatureDiscriminator(n_feat, n_classes, conditional=False)),
             'no DiffAugment': dict(diffaug=lambda: DiffAugment('')),
             'feature layer body.5': dict(feature_layer='body.5'),
             'balanced D': dict(d_balance=True), 'balanced D + R1': dict(d_balance=True, d_r1=1.),
-            'slow D (lr_d=1e-4)': dict(lr_d=1e-4), 'slow D, lam=1.0': dict(lr_d=1e-4, lam=1.)}
-    cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.1, 0.3, 1.)})
+            'slow D (lr_d=1e-4)': dict(lr_d=1e-4), 'slow D, lam=1.0': dict(lr_d=1e-4, lam=1.),
+            'slow generator (lr_g=1e-3)': dict(method_kw=dict(lr_g=1e-3)), '+CS, slow generator (lr_g=1e-3)': dict(variant='cs', method_kw=dict(lr_g=1e-3))}
+    cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 1.)})
     return cfgs
 
 def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
@@ -204,8 +206,9 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
     names = ifnone(configs, list(cfgs))
     def run(j):
         kw = {k: (v() if callable(v) else v) for k,v in cfgs[j['config']].items()}
-        variant = kw.pop('variant', 'full')
-        r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=method, **kw)
+        variant, mkw = kw.pop('variant', 'full'), kw.pop('method_kw', None)
+        m = get_method(method, **{**digits_methods[method], **mkw}) if mkw else method
+        r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=m, **kw)
         ds = getattr(r['learn'], 'discriminator_step', None)
         d_syn = ds.history[-1]['synthetic'] if ds is not None and ds.history else float('nan')   # share of synthetic features D rejects, last epoch
         return dict(config=j['config'], seed=j['seed'], acc=r['acc'], valid_acc=r['valid_acc'], gap=r['gap'], d_synthetic=d_syn, seconds=r['seconds'])
