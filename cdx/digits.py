@@ -25,8 +25,9 @@ from .stats import summarize_runs, paired_diff, fmt_ci, verdict
 
 # %% auto #0
 __all__ = ['teacher_recipe', 'digits_preset', 'digits_lams', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key',
-           'digits_teacher', 'digits_condensed', 'learner_preset', 'digits_cond_weight', 'digits_run', 'runs_frame',
-           'summarize', 'paired_table', 'to_markdown', 'plot_per_class', 'torch_threads', 'digits_benchmark']
+           'published_teacher', 'digits_teacher', 'digits_condensed', 'learner_preset', 'digits_cond_weight',
+           'digits_run', 'runs_frame', 'summarize', 'paired_table', 'to_markdown', 'plot_per_class', 'torch_threads',
+           'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -34,18 +35,26 @@ teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64
 def recipe_key(recipe:dict) -> str: return hashlib.sha1(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:10]
 
 # %% ../nbs/08_digits.ipynb #34f9de83
+def published_teacher(recipe:dict) -> Path|None:
+    "The checkpoint of `recipe`'s teacher behind the published digits tables, when this checkout of cdx ships it"
+    import cdx
+    p = Path(cdx.__file__).resolve().parent.parent/'benchmarks'/'results'/'digits-teacher'/f"{recipe_key(recipe)}.pth"
+    return p if p.exists() else None
+
 def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` with the recipe's split)
                    recipe:dict|None=None, # training recipe; default `teacher_recipe`
                    path:Path|None=None, # checkpoint path; default in `cache_dir()` keyed by the recipe
+                   published:bool=True, # without a cached one, load the teacher the published tables used (its training depends on the CPU threads)
                    verbose:bool=True) -> nn.Module:
-    "The digits teacher: loaded from the cache, or trained by `recipe` (once) and cached"
+    "The digits teacher: loaded from the cache or the published checkpoint, or else trained by `recipe` (once) and cached"
     r = ifnone(recipe, teacher_recipe)
     data = ifnone(data, digits(size=r['size'], seed=r['split_seed']))
     path = Path(ifnone(path, cache_dir()/f"digits-teacher-{recipe_key(r)}.pth"))
     model = digits_teacher_net(c=r['c'])
-    if path.exists():
-        ckpt = safe_load(path)
-        if ckpt.get('recipe') != r: raise ValueError(f"{path} holds a teacher trained with another recipe: {ckpt.get('recipe')}; delete it or pass `path`.")
+    src = path if path.exists() else published_teacher(r) if published else None
+    if src is not None:
+        ckpt = safe_load(src)
+        if ckpt.get('recipe') != r: raise ValueError(f"{src} holds a teacher trained with another recipe: {ckpt.get('recipe')}; delete it or pass `path`.")
         model.load_state_dict(ckpt['model'])
         return model.eval().requires_grad_(False)
     if verbose: print(f"Training the digits teacher once (recipe {recipe_key(r)}: {r['epochs']} epochs); it will be cached at {path}")
@@ -67,7 +76,8 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
     key = recipe_key(dict(spc=spc, seed=seed, iters=dm_iters, n=len(data.train), shape=list(data.img_shape), first=data.train.x[:4].sum().item()))
     path = cache_dir()/f"digits-dm-{key}.pth"
     if cache and path.exists(): d = safe_load(path); return ImageSet(d['x'], d['y'])
-    cs = condense_dm(data.train, spc, data.mean, data.std, iters=dm_iters, seed=seed, n_classes=data.n_classes, show_progress=False)
+    with torch_threads(2):                                # a fixed thread count: the same images on every machine (the published ones used 2)
+        cs = condense_dm(data.train, spc, data.mean, data.std, iters=dm_iters, seed=seed, n_classes=data.n_classes, show_progress=False)
     if cache: atomic_save(dict(x=cs.x, y=cs.y), path)
     return cs
 
