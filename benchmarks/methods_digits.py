@@ -9,33 +9,35 @@
 
 Resumable: runs already in the folder's runs-*.csv / ablation-*.csv are kept. Writes results.csv, results.md and ablation-METHOD-spcN.md.
 """
-import argparse, warnings
+import warnings
 from pathlib import Path
 import torch
+from fastcore.script import call_parse
 from cdx.data import digits
 from cdx.learner import evaluate
 from cdx.digits import digits_teacher, digits_methods
 from cdx.table import methods_benchmark, ablation_benchmark, write_table
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--out', default='benchmarks/results/methods-digits')
-    p.add_argument('--methods', default=','.join(digits_methods))
-    p.add_argument('--spcs', default='1,5,10'); p.add_argument('--seeds', default='0,1,2,3,4')
-    p.add_argument('--columns', default='mi,cs,full', help="table columns: mi, cs, full, full-rs")
-    p.add_argument('--no-bounds', action='store_true'); p.add_argument('--ablation', action='store_true')
-    p.add_argument('--ablation-method', default='inversion'); p.add_argument('--ablation-spc', type=int, default=1)
-    p.add_argument('--ablation-configs', default=None, help="'|'-separated names of the ablation settings to run (default: all)")
-    p.add_argument('--threads', type=int, default=1)
-    a = p.parse_args()
-    warnings.filterwarnings('ignore'); torch.set_num_threads(a.threads)
+@call_parse
+def main(out:str='benchmarks/results/methods-digits', # folder of the runs files and the tables
+         methods:str=','.join(digits_methods), # base methods, comma-separated ('' for none)
+         spcs:str='1,5,10', # condensed images per class
+         seeds:str='0,1,2,3,4', # seeds of every cell
+         columns:str='mi,cs,full', # table columns: mi, cs, full, full-rs
+         no_bounds:bool=False, # skip the condensed-only and full-data students
+         ablation:bool=False, # also run the ablations of the full method
+         ablation_method:str='inversion', # base method of the ablations
+         ablation_spc:int=1, # condensed images per class of the ablations
+         ablation_configs:str=None, # '|'-separated names of the ablation settings to run (default: all)
+         threads:int=1): # torch threads of this process
+    "Run the methods table (and the ablations) on digits, then rewrite results.md from every runs file in `out`"
+    warnings.filterwarnings('ignore'); torch.set_num_threads(threads)
     ints = lambda s: tuple(int(v) for v in s.split(','))
     data = digits(); teacher = digits_teacher(data)
-    methods_benchmark(Path(a.out), methods=tuple(m for m in a.methods.split(',') if m), spcs=ints(a.spcs), seeds=ints(a.seeds),
-                      columns=tuple(a.columns.split(',')), bounds=not a.no_bounds, data=data, teacher=teacher)
-    if a.ablation: ablation_benchmark(Path(a.out), a.ablation_method, a.ablation_spc, seeds=ints(a.seeds), data=data, teacher=teacher,
-                                      configs=a.ablation_configs.split('|') if a.ablation_configs else None)
-    write_table(Path(a.out), teacher_acc=evaluate(teacher, data.dl('test')))
-    print((Path(a.out)/'results.md').read_text())
-
-if __name__ == '__main__': main()
+    methods_benchmark(Path(out), methods=tuple(m for m in methods.split(',') if m), spcs=ints(spcs), seeds=ints(seeds),
+                      columns=tuple(columns.split(',')), bounds=not no_bounds, data=data, teacher=teacher)
+    if ablation: ablation_benchmark(Path(out), ablation_method, ablation_spc, seeds=ints(seeds), data=data, teacher=teacher,
+                                    configs=ablation_configs.split('|') if ablation_configs else None)
+    if any(Path(out).glob('runs-*.csv')):
+        write_table(Path(out), teacher_acc=evaluate(teacher, data.dl('test')))
+        print((Path(out)/'results.md').read_text())

@@ -5,7 +5,7 @@ and the effect of storing the pool as uint8 instead of float32.
 
 Writes pool_memory.csv (per epoch), pool_memory.md (summary) and pool_memory.png (curves) to --out.
 """
-import argparse, time, warnings
+import time, warnings
 from pathlib import Path
 import torch, pandas as pd, matplotlib
 matplotlib.use('Agg')
@@ -13,14 +13,17 @@ import matplotlib.pyplot as plt
 from fastai.callback.core import Callback
 from cdx.data import digits
 from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.stats import md_table
+from fastcore.script import call_parse
 
 def rss_mb():
     for line in open('/proc/self/status'):
         if line.startswith('VmRSS:'): return int(line.split()[1])/1024
 
-def md_table(df):
+def frame_markdown(df:pd.DataFrame) -> str:
+    "`df` as a markdown table, floats to three decimals"
     fmt = lambda v: f"{v:.3f}" if isinstance(v, float) else ('' if v is None else str(v))
-    return '\n'.join(['| ' + ' | '.join(df.columns) + ' |', '|' + '---|'*len(df.columns)] + ['| ' + ' | '.join(fmt(v) for v in r) + ' |' for r in df.itertuples(index=False)])
+    return md_table(list(df.columns), [[fmt(v) for v in r] for r in df.itertuples(index=False)])
 
 class MemoryLog(Callback):
     "Record resident memory and pool size after every epoch"
@@ -28,7 +31,10 @@ class MemoryLog(Callback):
     def __init__(self, rows, tag): self.rows, self.tag = rows, tag
     def after_epoch(self): self.rows.append(dict(run=self.tag, epoch=self.epoch, rss_mb=rss_mb(), pool=len(self.learn.pool), pool_kb=self.learn.pool.nbytes()/1024))
 
-def main(epochs=60, out='benchmarks/results'):
+@call_parse
+def main(epochs:int=60, # epochs of the capped runs
+         out:str='benchmarks/results'): # folder for pool_memory.csv, .md and .png
+    "Measure the pool's memory under several caps and storage types"
     warnings.filterwarnings('ignore'); torch.set_num_threads(2)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = digits(); teacher = digits_teacher(data)
@@ -48,7 +54,7 @@ def main(epochs=60, out='benchmarks/results'):
             print(summary[-1], flush=True)
     pd.DataFrame(rows).to_csv(out/'pool_memory.csv', index=False)
     s = pd.DataFrame(summary)
-    (out/'pool_memory.md').write_text("Pool memory on digits (full method, 1 sample per class; `python benchmarks/pool_memory.py`)\n\n" + md_table(s) + '\n')
+    (out/'pool_memory.md').write_text("Pool memory on digits (full method, 1 sample per class; `python benchmarks/pool_memory.py`)\n\n" + frame_markdown(s) + '\n')
     df = pd.DataFrame(rows)
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.5))
     for tag, g in df.groupby('run', sort=False):
@@ -56,7 +62,3 @@ def main(epochs=60, out='benchmarks/results'):
     axs[0].set(xlabel='epoch', ylabel='pool (KiB)', title='Pool storage'); axs[1].set(xlabel='epoch', ylabel='resident memory (MiB)', title='Process memory')
     axs[0].legend(); fig.tight_layout(); fig.savefig(out/'pool_memory.png', dpi=100)
 
-if __name__ == '__main__':
-    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    p.add_argument('--epochs', type=int, default=60); p.add_argument('--out', default='benchmarks/results')
-    a = p.parse_args(); main(a.epochs, a.out)

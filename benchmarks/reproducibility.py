@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from cdx.digits import table_rows, summarize, paired_table
+from cdx.stats import fmt_pair, md_table
 
 def compare(pub:pd.DataFrame, rep:pd.DataFrame, score:str='acc') -> pd.DataFrame:
     "Per variant: runs compared, how many are identical, and the largest change of one run's `score`"
@@ -28,15 +29,13 @@ def _pairs(runs:pd.DataFrame) -> dict:
 def _two_draws(pub:pd.DataFrame, two:pd.DataFrame, lines:list, said:list):
     "Append the table and sentence comparing each verdict drawn with one and with two threads per run"
     pp, pt = _pairs(pub), _pairs(two)
+    sig = lambda r: 'above' if r.lo > 0 else 'below' if r.hi < 0 else 'within'
+    common = [k for k in pp if k in pt]
     lines += ['', "The comparisons themselves, drawn twice: with one thread per run (published) and with two (every run a different but equally valid "
-              "draw; the seeds are the same):", '', '| comparison (paired by seed) | one thread (published) | two threads |', '|---|---|---|']
-    flips = []
-    for k in pp:
-        if k not in pt: continue
-        a, b = pp[k], pt[k]
-        lines.append(f"| {table_rows[k[0]]} − {table_rows[k[1]]} | {100*a.diff:+.1f} [{100*a.lo:+.1f}, {100*a.hi:+.1f}] | {100*b.diff:+.1f} [{100*b.lo:+.1f}, {100*b.hi:+.1f}] |")
-        sig = lambda r: 'above' if r.lo > 0 else 'below' if r.hi < 0 else 'within'
-        if sig(a) != sig(b): flips.append(f"{table_rows[k[0]]} − {table_rows[k[1]]}")
+              "draw; the seeds are the same):", '',
+              md_table(['comparison (paired by seed)', 'one thread (published)', 'two threads'],
+                       [[f"{table_rows[k[0]]} − {table_rows[k[1]]}", fmt_pair(pp[k]._asdict(), wins=False), fmt_pair(pt[k]._asdict(), wins=False)] for k in common])]
+    flips = [f"{table_rows[k[0]]} − {table_rows[k[1]]}" for k in common if sig(pp[k]) != sig(pt[k])]
     said.append(("Between the two draws, the verdict changes for " + ', '.join(flips) + ": at five seeds a difference of one or two points "
                  "at one image per class is not a stable finding, whatever its interval says.") if flips else
                 "Between the two draws, no comparison changes its verdict.")
@@ -53,14 +52,14 @@ def main(published:str='benchmarks/results/digits-spc1-dm', # folder of the publ
     repeats = ([('the same command again, from an empty cache (as on a fresh machine)', pd.read_csv(o/'again.csv'))] if (o/'again.csv').exists() else []) + [
                ('the methods table (other processes, same settings)', m)] + ([('two threads per run instead of one', two)] if two is not None else [])
     lines = ['### Reproducibility', '', f"The published one-image-per-class run (`{published}`) against runs of the same settings made again, run by run "
-             "(test accuracy):", '', '| repeat | model | runs compared | identical | largest change of one run (points) | published 95% CI half-width (points) |',
-             '|---|---|---|---|---|---|']
-    said = []
+             "(test accuracy):", '']
+    rows, said = [], []
     for name, rep in repeats:
         c = compare(pub, rep)
-        lines += [f"| {name} | {table_rows[v]} | {r['runs']} | {r['identical']} | {100*r['largest']:.1f} | {100*ci[v]:.1f} |" for v, r in c.iterrows()]
+        rows += [[name, table_rows[v], r['runs'], r['identical'], f"{100*r['largest']:.1f}", f"{100*ci[v]:.1f}"] for v, r in c.iterrows()]
         n, same = int(c['runs'].sum()), int(c['identical'].sum())
         said.append(f"{name.capitalize()}: {same} of {n} runs identical" + ('.' if same == n else f"; single runs move by up to {100*c['largest'].max():.1f} points."))
+    lines.append(md_table(['repeat', 'model', 'runs compared', 'identical', 'largest change of one run (points)', 'published 95% CI half-width (points)'], rows))
     if two is not None: _two_draws(pub, two, lines, said)
     (o/'reproducibility.md').write_text('\n'.join(lines + [''] + [f"- {s}" for s in said]) + '\n')
     print((o/'reproducibility.md').read_text())

@@ -8,7 +8,7 @@ untrained teacher of the cell's architecture (throughput does not depend on the 
 The adversarial warm-up is switched off so every epoch does the steady-state work. The accuracies mean nothing and are not written.
 Rows go to OUT/throughput.csv, keyed by cell, device and settings (a rerun replaces its own rows), and a table to OUT/throughput.md.
 """
-import argparse, tempfile, warnings
+import tempfile, warnings
 from pathlib import Path
 import pandas as pd, torch
 from cdx.datasets import standin_dataset, cifar_dls
@@ -16,6 +16,9 @@ from cdx.condensed import few_shot, save_dc, get_stats
 from cdx.experiments import paper_cells, get_cell, cell_files, run_cell
 from cdx.teacher import save_teacher
 from cdx.zoo import get_model
+from cdx.stats import md_table
+from fastcore.script import call_parse
+from fastcore.basics import AttrDict
 
 cells = ('c10-r34-r18-fast-mi', 'c10-r34-r18-fast-full', 'c10-r34-r18-cmi-full', 'c10-w402-mbv2-fast-full')
 keys = ('cell', 'device', 'epochs', 'kd_steps_per_epoch', 'bs', 'g_bs')
@@ -39,27 +42,6 @@ def settings(p:dict, a) -> dict:
     if a.tiny: kw.update(bs=16, g_steps=min(kw.get('g_steps', 2), 3), **({'bank_size': 256, 'n_neg': 32} if p['method'] == 'cmi' else {}))
     return {**p, 'method_kw': kw, 'epochs': a.epochs, 'kd_steps': a.kd_steps or p['kd_steps'], 'bs': 16 if a.tiny else p['bs']}
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--out', default='benchmarks/results/throughput'); ap.add_argument('--cells', default=','.join(cells))
-    ap.add_argument('--epochs', type=int, default=3); ap.add_argument('--kd-steps', type=int, default=None, help="default: the cell's preset")
-    ap.add_argument('--tiny', action='store_true', help='small batches and few steps, for a CPU'); ap.add_argument('--root', default=None)
-    a = ap.parse_args(); warnings.filterwarnings('ignore')
-    if a.tiny: a.kd_steps = a.kd_steps or 5; a.epochs = min(a.epochs, 2)
-    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(a.root or tmp); rows = []
-        for name in a.cells.split(','):
-            p = settings(find_cell(name), a)
-            prepare(p, root, n_train=max(64, p['spc']))
-            r = run_cell(p, root, Path(tmp)/'runs', num_workers=0)
-            rows.append(dict(cell=name, device=device_name(), epochs=p['epochs'], kd_steps_per_epoch=p['kd_steps'], bs=p['bs'],
-                             g_bs=p['method_kw']['bs'], g_steps_per_epoch=p['method_kw'].get('g_steps'),
-                             **{k: r[k] for k in ('synth_steps_s', 'kd_steps_s', 'kd_images_s', 'syn_images_s', 'synth_seconds', 'kd_seconds',
-                                                  'gpu_mem_gb', 'seconds')}))
-            print(pd.Series(rows[-1]).to_string(), flush=True)
-    write(out, pd.DataFrame(rows))
-
 def find_cell(name:str) -> dict:
     "The preset of a CIFAR-10 cell of any table"
     t = paper_cells[paper_cells.cell == name].table
@@ -73,11 +55,35 @@ def write(out:Path, new:pd.DataFrame):
     old = pd.read_csv(f) if f.exists() else new.iloc[:0]
     df = pd.concat([old, new]).drop_duplicates(list(keys), keep='last').reset_index(drop=True)
     df.to_csv(f, index=False)
-    md = ['| cell | device | epochs | KD steps/epoch | KD bs | gen bs | synthesis steps/s | KD steps/s | KD images/s | synthetic images/s | peak GPU GiB | s/run |',
-          '|---|---|---|---|---|---|---|---|---|---|---|---|']
-    md += [f"| {r.cell} | {r.device} | {r.epochs} | {r.kd_steps_per_epoch} | {r.bs} | {r.g_bs} | {r.synth_steps_s:.2f} | {r.kd_steps_s:.2f} | "
-           f"{r.kd_images_s:.0f} | {r.syn_images_s:.1f} | {'-' if pd.isna(r.gpu_mem_gb) else f'{r.gpu_mem_gb:.1f}'} | {r.seconds:.0f} |" for r in df.itertuples()]
-    (out/'throughput.md').write_text('\n'.join(md) + '\n')
-    print('\n'.join(md))
+    mem = lambda v: '-' if pd.isna(v) else f'{v:.1f}'
+    md = md_table(['cell', 'device', 'epochs', 'KD steps/epoch', 'KD bs', 'gen bs', 'synthesis steps/s', 'KD steps/s', 'KD images/s', 'synthetic images/s',
+                   'peak GPU GiB', 's/run'],
+                  [[r.cell, r.device, r.epochs, r.kd_steps_per_epoch, r.bs, r.g_bs, f"{r.synth_steps_s:.2f}", f"{r.kd_steps_s:.2f}", f"{r.kd_images_s:.0f}",
+                    f"{r.syn_images_s:.1f}", mem(r.gpu_mem_gb), f"{r.seconds:.0f}"] for r in df.itertuples()])
+    (out/'throughput.md').write_text(md + '\n'); print(md)
 
-if __name__ == '__main__': main()
+
+@call_parse
+def main(out:str='benchmarks/results/throughput', # folder for throughput.csv and throughput.md
+         cells:str=','.join(cells), # CIFAR-10 cells, comma-separated
+         epochs:int=3, # epochs per cell
+         kd_steps:int=None, # KD steps per epoch (default: the cell's preset)
+         tiny:bool=False, # small batches and few steps, for a CPU
+         root:str=None): # folder for the stand-in data (default: a temporary one)
+    "Measure synthesis and KD throughput of full-scale cells on stand-in data"
+    warnings.filterwarnings('ignore')
+    if tiny: kd_steps = kd_steps or 5; epochs = min(epochs, 2)
+    a = AttrDict(tiny=tiny, epochs=epochs, kd_steps=kd_steps)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(root or tmp); rows = []
+        for name in cells.split(','):
+            p = settings(find_cell(name), a)
+            prepare(p, root, n_train=max(64, p['spc']))
+            r = run_cell(p, root, Path(tmp)/'runs', num_workers=0)
+            rows.append(dict(cell=name, device=device_name(), epochs=p['epochs'], kd_steps_per_epoch=p['kd_steps'], bs=p['bs'],
+                             g_bs=p['method_kw']['bs'], g_steps_per_epoch=p['method_kw'].get('g_steps'),
+                             **{k: r[k] for k in ('synth_steps_s', 'kd_steps_s', 'kd_images_s', 'syn_images_s', 'synth_seconds', 'kd_seconds',
+                                                  'gpu_mem_gb', 'seconds')}))
+            print(pd.Series(rows[-1]).to_string(), flush=True)
+    write(out, pd.DataFrame(rows))

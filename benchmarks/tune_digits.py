@@ -7,12 +7,14 @@ validation images only (the test split is never read here).
 
 Resumable: runs already in `--out`/runs-*.csv are kept. Writes one row per run: settings, seed, validation accuracy, seconds.
 """
-import itertools, json, time, warnings
+import itertools, json, warnings
 from pathlib import Path
 import torch, pandas as pd
 from fastcore.script import call_parse
 from cdx.data import digits
 from cdx.digits import digits_teacher, digits_condensed, digits_run, digits_methods
+from cdx.stats import md_table, mean_ci, fmt_ci
+from cdx.table import run_jobs
 
 settings = {'lr': 3e-3, 'T': 4., 'cond_weight': 1., 'kd_steps': 20, 'lam': 0.03}   # the values a run left unset had (the preset before tuning)
 
@@ -23,12 +25,16 @@ def gather(folders, out:Path) -> pd.DataFrame:
     keys = ['method','spc','variant'] + list(settings)
     runs = runs.drop_duplicates(keys + ['seed'], keep='last')[keys + ['seed','valid_acc','seconds']]
     out.mkdir(parents=True, exist_ok=True); runs.to_csv(out/'runs.csv', index=False)
-    g = runs.groupby(keys)['valid_acc'].agg(['mean','size']).reset_index()
-    lines = ['| spc | variant | ' + ' | '.join(settings) + ' | validation accuracy (%), mean | seeds |', '|---|---|' + '---|'*(len(settings)+2)]
-    for _,r in g.sort_values(['spc','variant'] + list(settings)).iterrows():
-        lines.append(f"| {r['spc']} | {r['variant']} | " + ' | '.join(f"{r[k]:g}" for k in settings) + f" | {100*r['mean']:.1f} | {r['size']} |")
-    (out/'tuning.md').write_text('\n'.join(lines) + '\n')
+    report(runs, out)
     return runs
+
+def report(runs:pd.DataFrame, out:Path):
+    "Write `out`/tuning.md: validation accuracy (mean ± 95% CI over seeds) of every grid point"
+    keys = ['method','spc','variant'] + list(settings)
+    g = runs.groupby(keys)['valid_acc'].agg(mean='mean', ci=lambda x: mean_ci(x)[1], size='size').reset_index()
+    rows = [[r['spc'], r['variant'], *(f"{r[k]:g}" for k in settings), fmt_ci(r['mean'], r['ci']), r['size']]
+            for _,r in g.sort_values(['spc','variant'] + list(settings)).iterrows()]
+    (out/'tuning.md').write_text(md_table(['spc', 'variant', *settings, 'validation accuracy (%), mean ± 95% CI', 'seeds'], rows) + '\n')
 
 @call_parse
 def main(grid:str='{}', # JSON dict: setting -> list of values (keywords of `digits_run`)
@@ -46,18 +52,12 @@ def main(grid:str='{}', # JSON dict: setting -> list of values (keywords of `dig
     g = json.loads(grid); keys = sorted(g)
     k, n = map(int, shard.split('/'))
     out = Path(out); out.mkdir(parents=True, exist_ok=True); path = out/f'runs-{k}.csv'
-    runs = pd.read_csv(path).to_dict('records') if path.exists() else []
-    def key(r): return json.dumps({c: r[c] for c in ['method','variant','spc','seed']+keys}, sort_keys=True, default=str)
-    done = {key(r) for r in runs if all(c in r for c in keys)}
     data = digits(); teacher = digits_teacher(data)
     jobs = [dict(method=m, variant=v, spc=int(s), seed=int(sd), **dict(zip(keys, vals)))
             for m in methods.split(',') for s in spcs.split(',') for sd in seeds.split(',') for vals in itertools.product(*[g[c] for c in keys])
             for v in variants.split(',')]
-    jobs = [j for i,j in enumerate(jobs) if i % n == k and key(j) not in done]
-    for j in jobs:
+    def run(j):
         cs = digits_condensed(data, j['spc'], seed=j['seed'], source='dm')
-        kw = {c: j[c] for c in keys}
-        r = digits_run(j['variant'], teacher, data, cs, seed=j['seed'], method=j['method'], **kw)
-        runs.append({**j, 'valid_acc': r['valid_acc'], 'seconds': r['seconds']})
-        pd.DataFrame(runs).to_csv(path, index=False)
-        print(json.dumps({c: runs[-1][c] for c in ['variant','spc','seed','valid_acc']+keys}), flush=True)
+        r = digits_run(j['variant'], teacher, data, cs, seed=j['seed'], method=j['method'], **{c: j[c] for c in keys})
+        return {**j, 'valid_acc': r['valid_acc'], 'seconds': r['seconds']}
+    run_jobs(path, [j for i,j in enumerate(jobs) if i % n == k], run, resume=True, keys=['method','variant','spc','seed']+keys)

@@ -59,7 +59,8 @@ def example_files(root, # folder to write into
                   seed:int=0):
     "Files to try the bring-your-own path on: a saved (untrained) zoo teacher, a DC-format condensed file and a validation image folder"
     from PIL import Image
-    root = Path(root); torch.manual_seed(seed); rng = np.random.default_rng(seed)
+    root = Path(root); torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
     mean, std = (0.5, 0.5, 0.5), (0.25, 0.25, 0.25)
     save_teacher(root/'teacher.pth', get_model('wrn16_1', n_classes), 'wrn16_1', mean, std, dataset='stand-in')
     cs = CondensedSet(torch.rand(n_classes*spc, 3, 32, 32), torch.arange(n_classes).repeat_interleave(spc), 'stand-in', [])

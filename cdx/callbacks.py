@@ -24,7 +24,7 @@ __all__ = ['frozen', 'NonFiniteLoss', 'finding_lr', 'last_checkpoint_note', 'Fin
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
-def frozen(model:nn.Module):
+def frozen(model:nn.Module): # its parameters stop requiring gradients inside the block
     "Inside the block `model` is in eval mode and its parameters take no gradients; both are restored afterwards"
     was_training, flags = model.training, [p.requires_grad for p in model.parameters()]
     model.eval()
@@ -37,11 +37,11 @@ def frozen(model:nn.Module):
 # %% ../nbs/06_callbacks.ipynb #3afd55fc
 class NonFiniteLoss(RuntimeError): "Raised when a loss stays non-finite for too many steps in a row"
 
-def finding_lr(learn) -> bool:
+def finding_lr(learn) -> bool: # a fastai `Learner`
     "Whether `learn` is inside `lr_find`, whose mock training must leave the pool, generator, discriminator and checkpoint alone"
     return getattr(learn, 'lr_finder', None) is not None
 
-def last_checkpoint_note(learn) -> str:
+def last_checkpoint_note(learn) -> str: # a fastai `Learner`, or None
     "Where the last good checkpoint of `learn`'s run is, in words"
     ck = getattr(learn, 'run_checkpoint', None)
     if ck is not None and ck.last_saved is not None: return f"The last good checkpoint is {ck.path} (epoch {ck.last_saved})."
@@ -49,7 +49,9 @@ def last_checkpoint_note(learn) -> str:
 
 class FiniteCheck:
     "Count non-finite values of one loss; raise `NonFiniteLoss` after `patience` in a row"
-    def __init__(self, name:str, patience:int=5): store_attr(); self.n_skipped, self.in_a_row = 0, 0
+    def __init__(self, name:str, # what the loss is called in the error message
+                 patience:int=5): # non-finite values in a row before the run stops
+        store_attr(); self.n_skipped, self.in_a_row = 0, 0
     def __call__(self, loss, learn=None) -> bool:
         "True if `loss` is finite; otherwise count it, and stop the run when there were `patience` in a row"
         if torch.isfinite(loss).all(): self.in_a_row = 0; return True
@@ -76,19 +78,21 @@ class GeneratorStep(DeviceCallback):
                  generator:nn.Module, # maps latent codes to pixel-space images
                  method:Inversion, # the base inversion method (its loss, augmentation and schedule)
                  mean, std, # the teacher's normalisation
-                 n_classes:int,
+                 n_classes:int, # number of classes
                  patience:int=5): # non-finite generator losses in a row before the run stops
         store_attr(); self.g_opt, self.g_loss, self.terms, self.round_losses, self.rounds = None, float('nan'), {}, [], 0
         self.finite = FiniteCheck('generator loss', patience)
     def before_fit(self):
-        self._to_device(); self.teacher.eval(); self._setup()
+        self._to_device(); self.teacher.eval()
+        self._setup()
         if self.g_opt is None: self.g_opt = self.method.generator_opt(self.generator)
     def _setup(self): self.method.setup(self.teacher, self.n_classes, self.device, self.mean, self.std)
     def state_dict(self):
         return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
                     method=self.method.state_dict(), rounds=self.rounds)
     def load_state_dict(self, sd:dict):
-        self._to_device(); self._setup(); self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
+        self._to_device(); self._setup()
+        self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
         self.method.load_state_dict(sd['method']); self.rounds = sd['rounds']
         if sd['opt'] is not None: self.g_opt = load_opt_state(self.method.generator_opt(self.generator), sd['opt'])
     def before_train(self):
@@ -141,7 +145,7 @@ class DiscriminatorStep(DeviceCallback):
                  discriminator:nn.Module, # `(features, labels) -> logits`
                  condensed:ImageSet, # the condensed (or few real) samples: the 'real' side
                  mean, std, # the teacher's normalisation
-                 n_classes:int,
+                 n_classes:int, # number of classes
                  lam:float=1., # weight of the alignment loss in the generator's objective
                  lr:float=1e-3, # discriminator learning rate (Adam, betas 0.5, 0.999)
                  diffaug:nn.Module|None=None, # augmentation of both sides before the teacher; default `DiffAugment()`
@@ -150,7 +154,8 @@ class DiscriminatorStep(DeviceCallback):
                  balance:bool=False, # weigh real, synthetic and wrong-label inputs 1/2, 1/4, 1/4 instead of by count (see `discriminator_loss`)
                  r1:float=0., # weight of the R1 gradient penalty on the condensed features (0: none, the paper)
                  patience:int=5): # non-finite discriminator losses in a row before the run stops
-        store_attr(but='diffaug'); self.diffaug = ifnone(diffaug, DiffAugment()); self.finite = FiniteCheck('discriminator loss', patience)
+        store_attr(but='diffaug'); self.diffaug = ifnone(diffaug, DiffAugment())
+        self.finite = FiniteCheck('discriminator loss', patience)
         self.d_opt, self._syn, self.losses, self._acc, self.history = None, None, [], [], []
     def _new_opt(self): return torch.optim.Adam(self.discriminator.parameters(), lr=self.lr, betas=(0.5, 0.999))
     def before_fit(self):
@@ -168,11 +173,12 @@ class DiscriminatorStep(DeviceCallback):
     @property
     def d_loss(self): return sum(self.losses)/len(self.losses) if self.losses else float('nan')
 
-    def features(self, x:torch.Tensor):
+    def features(self, x:torch.Tensor): # pixel-space images
         "Teacher features of DiffAugment-ed pixel-space images"
         with FeatureHook(self.teacher, self.layer) as h: self.teacher(normalize(self.diffaug(x), self.mean, self.std))
         return h.features
-    def alignment_term(self, x:torch.Tensor, y:torch.Tensor):
+    def alignment_term(self, x:torch.Tensor, # the synthetic batch in pixel space (with gradient to the generator)
+                       y:torch.Tensor): # the labels it was generated for
         "`lam * L_FA` for a synthetic batch `x` with teacher labels `y`; keeps its features for the next `step`"
         f = self.features(x); self._syn = (f.detach(), y)
         return self.lam*alignment_loss(self.discriminator, f, y)
@@ -184,9 +190,11 @@ class DiscriminatorStep(DeviceCallback):
         if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond, c.y)
         self.d_opt.zero_grad()
         if not self.finite(loss, self.learn): return
-        loss.backward(); self.d_opt.step(); self.losses.append(loss.item())
+        loss.backward(); self.d_opt.step()
+        self.losses.append(loss.item())
         with torch.no_grad(): self._acc.append(self.accuracy(f_cond, c.y))
-    def accuracy(self, f_cond, y_cond) -> torch.Tensor:
+    def accuracy(self, f_cond:torch.Tensor, # teacher features of the condensed batch
+                 y_cond:torch.Tensor) -> torch.Tensor: # their labels
         "Share of each kind of input (condensed, synthetic, condensed with a wrong label) that the discriminator classifies right"
         f, y, t = discriminator_inputs(f_cond, y_cond, *self._syn, self.n_classes)
         right, nc, ns = ((self.discriminator(f, y) > 0).float() == t).float(), len(f_cond), len(self._syn[0])
@@ -196,7 +204,7 @@ class DiscriminatorStep(DeviceCallback):
 class PoolGrowth(Callback):
     "Add each round's synthetic batch, with the teacher's labels, to the pool"
     order = 3
-    def __init__(self, pool): self.pool = pool
+    def __init__(self, pool): self.pool = pool   # the `Pool` that receives every synthetic batch
     def before_train(self):
         syn = getattr(self.learn, 'synthetic', None)
         if syn is not None: self.pool.add(syn.x, syn.y); self.learn.synthetic = None
@@ -204,13 +212,13 @@ class PoolGrowth(Callback):
 class KDStep(DeviceCallback):
     "Make the teacher's logits the targets of every training batch, so the student's step is distillation"
     order,run_valid,_modules = 4,False,('teacher',)
-    def __init__(self, teacher:nn.Module): self.teacher = teacher
+    def __init__(self, teacher:nn.Module): self.teacher = teacher   # the frozen teacher whose logits are the targets
     def before_fit(self): self._to_device(); self.teacher.eval()
     def before_batch(self):
         with torch.no_grad(): self.learn.yb = (self.teacher(*self.xb),)
 
 # %% ../nbs/06_callbacks.ipynb #2df1ca0c
-def cdx_metrics(learn):
+def cdx_metrics(learn): # a `Learner` made by `cdx_learner`
     "`ValueMetric`s for the generator loss, the discriminator loss and the pool size of a cdx `Learner`"
     ms = []
     if hasattr(learn, 'generator_step'): ms.append(ValueMetric(lambda: learn.generator_step.g_loss, 'g_loss'))

@@ -32,7 +32,8 @@ def siamese_dsa(xs:list, # batches `[N_i, C, H, W]` of equal image shape, augmen
     if op == 'color':
         b, s, c = (r()-0.5)*p['brightness'], r()*p['saturation'], r()+p['contrast']
         def col(x):
-            x = x + b; m = x.mean(1, keepdim=True); x = (x-m)*s + m
+            x = x + b; m = x.mean(1, keepdim=True)
+            x = (x-m)*s + m
             m = x.mean((1,2,3), keepdim=True); return (x-m)*c + m
         return [col(x) for x in xs]
     if op == 'flip': return [x.flip(3) for x in xs] if r() < 0.5 else xs
@@ -90,7 +91,8 @@ def condense_dm(ds:ImageSet, # the labelled set to condense (pixel space)
     for _ in progress_bar(range(iters), display=show_progress):
         net = random_convnet(ds.x.shape[1], width, depth)
         loss = dm_loss(net, [r[torch.randperm(len(r))[:batch_real]] for r in real], syn, k)
-        opt.zero_grad(); loss.backward(); opt.step()
+        opt.zero_grad(); loss.backward()
+        opt.step()
     x = denormalize(syn.detach(), mean, std)
     out = ((x < 0) | (x > 1)).float().mean().item()
     if out > 0.05: warnings.warn(f"DM pushed {out:.0%} of the condensed values outside [0, 1], and they were clamped; a lower `lr` keeps the images in pixel space.")

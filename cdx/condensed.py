@@ -131,7 +131,9 @@ class ZCA:
     def inverse(self, x): return (x.flatten(1) @ self.W_inv + self.mean).view_as(x)
     def state_dict(self): return dict(eps=self.eps, mean=self.mean, W=self.W, W_inv=self.W_inv)
     @classmethod
-    def from_state_dict(cls, sd): z = cls(sd['eps']); z.mean, z.W, z.W_inv = sd['mean'], sd['W'], sd['W_inv']; return z
+    def from_state_dict(cls, sd):
+        z = cls(sd['eps']); z.mean, z.W, z.W_inv = sd['mean'], sd['W'], sd['W_inv']
+        return z
 
 # %% ../nbs/10_condensed.ipynb #a607db59
 def load_mtt(images, # `images_best.pt` (path or tensor)

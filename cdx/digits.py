@@ -21,7 +21,7 @@ from .learner import cdx_learner, train_classifier, evaluate
 from .files import atomic_save, safe_load, cache_dir
 from .condense import condense_dm
 from .gap import feature_gap
-from .stats import summarize_runs, paired_diff, fmt_ci, verdict
+from .stats import summarize_runs, paired_diff, fmt_ci, fmt_pair, verdict, md_table
 
 # %% auto #0
 __all__ = ['teacher_recipe', 'digits_preset', 'digits_lams', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key',
@@ -83,7 +83,7 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
 
 # %% ../nbs/08_digits.ipynb #c4ef79bc
 digits_preset = dict(epochs=30, lr=1e-2, kd_steps=60, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
-digits_lams = dict(inversion=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
+digits_lams = dict(inversion=0.3, deepinversion=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
 
 def learner_preset(method) -> dict:
     "The digits preset of the learner's settings for `method` (a name or an `Inversion`): `digits_preset` with the method's alignment weight"
@@ -96,7 +96,7 @@ def digits_cond_weight(spc:int, # condensed images per class
     return 1. + slope*max(spc-1, 0)
 digits_methods = {
     'inversion': dict(g_steps=20, bs=64, warmup=2, lr_g=1e-2),
-    'deepinversion': dict(g_steps=20, bs=64, warmup=2, jitter=1, bn=1.),
+    'deepinversion': dict(g_steps=20, bs=64, warmup=2, jitter=1, bn=1., lr_g=1e-2),
     'fast': dict(g_steps=5, bs=64, nz=64, warmup=2, reset_at=None, bn=1., oh=1.),
     'cmi': dict(g_steps=20, bs=64, nz=64, lr_g=0.01, bank_size=4096, n_neg=256, head_dim=64),
     'prefkd': dict(g_steps=20, bs=64, nz=64, replay_bs=8),
@@ -109,7 +109,8 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
                method='inversion', # base method: a name (with its digits preset from `digits_methods`) or an `Inversion` instance
                **kwargs) -> dict:
     "Train one digits student; returns its test and validation accuracy, the feature gap of its synthetic samples, wall-clock seconds and `Learner`"
-    p = {**learner_preset(method), **kwargs}; epochs = ifnone(epochs, p['epochs']); del p['epochs']
+    p = {**learner_preset(method), **kwargs}; epochs = ifnone(epochs, p['epochs'])
+    del p['epochs']
     t0 = time.time(); set_seed(seed)
     student = digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1])
     if variant == 'real': learn = train_classifier(student, data.train, data.dl('valid'), epochs=epochs, tfm=ShiftFlip(1))
@@ -161,16 +162,13 @@ def to_markdown(g:pd.DataFrame, # from `summarize`
                 pairs:pd.DataFrame|None=None, # from `paired_table`
                 score:str='test accuracy') -> str: # what the accuracy column measures
     "The summary as a markdown table (accuracy in %, mean ± 95% CI over seeds), then the paired comparisons and their verdicts"
-    lines = [f'| model | {score} (%) | seeds | feature gap (MMD²) | seconds per run |', '|---|---|---|---|---|']
-    for k,r in g.iterrows():
-        gap = '–' if pd.isna(r['gap']) else f"{r['gap']:.3f}"
-        lines.append(f"| {r['model']} | {fmt_ci(r['mean'], r['ci'])} | {int(r['n'])} | {gap} | {r['seconds']:.0f} |")
-    if pairs is None or not len(pairs): return '\n'.join(lines)
-    lines += ['', '| comparison (paired by seed) | difference (points, 95% CI) | seeds won |', '|---|---|---|']
-    for _,p in pairs.iterrows():
-        ci = f"[{100*p['lo']:+.1f}, {100*p['hi']:+.1f}]" if p['n'] > 1 else '(one seed)'
-        lines.append(f"| {table_rows[p['a']]} − {table_rows[p['b']]} | {100*p['diff']:+.1f} {ci} | {p['wins']} of {p['n']} |")
-    return '\n'.join(lines + [''] + [f"- {s}" for s in pairs['verdict']])
+    gap = lambda v: '–' if pd.isna(v) else f"{v:.3f}"
+    t = md_table(['model', f'{score} (%)', 'seeds', 'feature gap (MMD²)', 'seconds per run'],
+                 [[r['model'], fmt_ci(r['mean'], r['ci']), int(r['n']), gap(r['gap']), f"{r['seconds']:.0f}"] for _,r in g.iterrows()])
+    if pairs is None or not len(pairs): return t
+    t2 = md_table(['comparison (paired by seed)', 'difference (points, 95% CI)', 'seeds won'],
+                  [[f"{table_rows[p['a']]} − {table_rows[p['b']]}", fmt_pair(p, wins=False), f"{p['wins']} of {p['n']}"] for _,p in pairs.iterrows()])
+    return '\n'.join([t, '', t2, ''] + [f"- {s}" for s in pairs['verdict']])
 
 # %% ../nbs/08_digits.ipynb #88984849
 def plot_per_class(imgs:ImageSet, # pixel-space images with labels
@@ -200,7 +198,8 @@ def _check_settings(out:Path, settings:dict, resume:bool):
 _worker = {}
 def _start_worker(data:Digits, teacher:nn.Module, threads:int):
     "Set up a benchmark worker process: its torch threads, and the data and teacher it keeps"
-    warnings.filterwarnings('ignore'); torch.set_num_threads(threads); _worker.update(data=data, teacher=teacher)
+    warnings.filterwarnings('ignore'); torch.set_num_threads(threads)
+    _worker.update(data=data, teacher=teacher)
 
 def _benchmark_job(job:dict) -> dict:
     "One run of the digits table in a worker: its record, and the synthetic pool when the job asks for it"

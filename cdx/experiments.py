@@ -25,6 +25,7 @@ from .inversion import get_method, Inversion, reset_first_layers
 from .augment import ShiftFlip
 from .learner import cdx_learner, evaluate
 from .condensed import load_dc, load_mtt, few_shot
+from .stats import md_table
 from .datasets import cifar_dls, tiny_imagenet_dls
 from .teacher import load_teacher, reference_sgd
 from .table import run_jobs
@@ -251,8 +252,10 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
              num_workers:int|None=None,
              quiet:bool=True) -> dict: # hide fastai's progress bars and per-epoch table (they are always written to `log.csv`)
     "Run one cell of the paper at full scale and return its record (final and best test accuracy, seconds, peak GPU memory)"
-    root, out = Path(root), Path(out); p = {**p, 'seed': seed}; check_files(p, root, download)
-    folder = out/f"{p['cell']}-s{seed}"; folder.mkdir(parents=True, exist_ok=True); ck = folder/'run.pth'
+    root, out = Path(root), Path(out); p = {**p, 'seed': seed}
+    check_files(p, root, download)
+    folder = out/f"{p['cell']}-s{seed}"; folder.mkdir(parents=True, exist_ok=True)
+    ck = folder/'run.pth'
     set_seed(seed); t0 = time.time()
     device = 'cuda' if torch.cuda.is_available() else 'cpu'
     if device == 'cuda': torch.cuda.reset_peak_memory_stats()
@@ -395,11 +398,10 @@ def results_markdown(runs:pd.DataFrame) -> str:
     "Measured against published: one row per cell, mean over seeds"
     g = runs.groupby(['table', 'cell'], sort=False).agg(paper=('paper', 'first'), final=('final', 'mean'), best=('best', 'mean'),
                                                        seeds=('seed', 'size'), seconds=('seconds', 'mean'), gpu_mem_gb=('gpu_mem_gb', 'max')).reset_index()
-    lines = ['| table | cell | paper | final | best | diff (final - paper) | seeds | s / run | GPU GiB |', '|---|---|---|---|---|---|---|---|---|']
-    for _,r in g.iterrows():
-        mem = '-' if pd.isna(r.gpu_mem_gb) else f"{r.gpu_mem_gb:.1f}"
-        lines.append(f"| {r.table} | {r.cell} | {r.paper:.2f} | {r.final:.2f} | {r.best:.2f} | {r.final-r.paper:+.2f} | {r.seeds} | {r.seconds:.0f} | {mem} |")
-    return '\n'.join(lines)
+    mem = lambda v: '-' if pd.isna(v) else f"{v:.1f}"
+    return md_table(['table', 'cell', 'paper', 'final', 'best', 'diff (final - paper)', 'seeds', 's / run', 'GPU GiB'],
+                    [[r.table, r.cell, f"{r.paper:.2f}", f"{r.final:.2f}", f"{r.best:.2f}", f"{r.final-r.paper:+.2f}", r.seeds, f"{r.seconds:.0f}", mem(r.gpu_mem_gb)]
+                     for _,r in g.iterrows()])
 
 # %% ../nbs/15_experiments.ipynb #b843f638
 def reproduce(table:int, # 1-5

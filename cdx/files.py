@@ -32,7 +32,8 @@ def clean_stale_tmp(path) -> list:
 
 def _checked(obj) -> dict:
     "`obj` serialised to bytes (as a uint8 tensor, which loads with `weights_only`) beside their SHA-256"
-    buf = io.BytesIO(); torch.save(obj, buf); payload = buf.getvalue()
+    buf = io.BytesIO(); torch.save(obj, buf)
+    payload = buf.getvalue()
     return dict(format='cdx-checked', sha256=hashlib.sha256(payload).hexdigest(), payload=torch.frombuffer(bytearray(payload), dtype=torch.uint8))
 
 def atomic_save(obj, path, # the file to write

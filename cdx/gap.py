@@ -20,7 +20,7 @@ def teacher_features(teacher:torch.nn.Module, # the (frozen) network whose featu
                      x:torch.Tensor, # pixel-space images `[N, C, H, W]`
                      mean, std, # the teacher's normalisation
                      layer=None, # as in `FeatureHook`; default the input of the last linear layer
-                     bs:int=512) -> torch.Tensor:
+                     bs:int=512) -> torch.Tensor: # images per forward pass
     "Teacher features of pixel-space images, in eval mode without gradients, on the teacher's device; returned on the CPU as float32"
     dev, was, out = next(teacher.parameters()).device, teacher.training, []
     teacher.eval()
@@ -34,7 +34,8 @@ def _sqrtm_psd(m):
     w, v = torch.linalg.eigh(m)
     return (v * w.clamp(min=0).sqrt()) @ v.T
 
-def frechet(f1:torch.Tensor, f2:torch.Tensor) -> float:
+def frechet(f1:torch.Tensor, # features `(n1, d)` of one set
+            f2:torch.Tensor) -> float: # features `(n2, d)` of the other
     "Fréchet distance between Gaussians fitted to two feature sets `[N, D]`: |m1-m2|² + tr(C1 + C2 - 2 (C1^½ C2 C1^½)^½)"
     f1, f2 = f1.double(), f2.double()
     m1, m2, c1, c2 = f1.mean(0), f2.mean(0), torch.cov(f1.T).reshape(f1.shape[1], -1), torch.cov(f2.T).reshape(f2.shape[1], -1)
@@ -42,12 +43,14 @@ def frechet(f1:torch.Tensor, f2:torch.Tensor) -> float:
     return ((m1-m2).pow(2).sum() + c1.trace() + c2.trace() - 2*_sqrtm_psd(s1 @ c2 @ s1).trace()).item()
 
 # %% ../nbs/06c_gap.ipynb #7ead6557
-def median_width(f:torch.Tensor) -> float:
+def median_width(f:torch.Tensor) -> float: # features `(n, d)`
     "The median distance between distinct rows of `f`: the kernel width of `mmd2`"
     d = torch.cdist(f.double(), f.double()); n = len(f)
     return d[~torch.eye(n, dtype=torch.bool)].median().item()
 
-def mmd2(f1:torch.Tensor, f2:torch.Tensor, width:float) -> float:
+def mmd2(f1:torch.Tensor, # features `(n1, d)` of one set
+         f2:torch.Tensor, # features `(n2, d)` of the other
+         width:float) -> float: # the Gaussian kernel's width (e.g. `median_width` of the real features)
     "Unbiased squared maximum mean discrepancy between two feature sets, Gaussian kernel of `width`"
     if len(f1) < 2 or len(f2) < 2: return float('nan')
     k = lambda a, b: torch.exp(-torch.cdist(a.double(), b.double()).pow(2)/(2*width**2))
@@ -64,10 +67,10 @@ def feature_gap(teacher:torch.nn.Module, # the teacher whose features are compar
                 syn:ImageSet, # generated samples in pixel space, labelled by the teacher
                 real:ImageSet, # real held-out samples in pixel space with their true labels
                 mean, std, # the teacher's normalisation
-                n_classes:int,
+                n_classes:int, # number of classes
                 layer=None, # teacher layer, as in `FeatureHook`
                 n_per_class:int=64, # most samples per class and side (a fixed budget, so runs are comparable)
-                seed:int=0) -> dict:
+                seed:int=0) -> dict: # seed of the per-class subsampling
     "Class-conditional MMD² and Fréchet distance between teacher features of `syn` and `real`, averaged over classes, with the per-class table"
     g = torch.Generator().manual_seed(seed)
     fs, fr = teacher_features(teacher, syn.x, mean, std, layer), teacher_features(teacher, real.x, mean, std, layer)
@@ -85,7 +88,7 @@ def centroid_offset(teacher:torch.nn.Module, # the teacher whose features are co
                     s:ImageSet, # samples in pixel space with labels (a condensed set, or generated samples with the teacher's labels)
                     real:ImageSet, # real held-out samples in pixel space with their true labels
                     mean, std, # the teacher's normalisation
-                    n_classes:int,
+                    n_classes:int, # number of classes
                     layer=None) -> dict: # teacher layer, as in `FeatureHook`
     "Distance of each class mean of `s` from the real class mean, in units of the real within-class spread; and the ratio of feature norms"
     fs, fr = teacher_features(teacher, s.x, mean, std, layer), teacher_features(teacher, real.x, mean, std, layer)

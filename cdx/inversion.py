@@ -22,8 +22,13 @@ __all__ = ['methods', 'Round', 'Inversion', 'total_variation', 'js_divergence', 
 # %% ../nbs/04_inversion.ipynb #1b1f188c
 class Round:
     "What one synthesis round works on: generator `gen`, latent codes `z`, pseudo-labels `y`, the optimisers `opts` stepped after each backward"
-    def __init__(self, gen:nn.Module, z:torch.Tensor, y:torch.Tensor, opts:list, **kwargs):
-        store_attr('gen,z,y'); self.opts = [o for o in opts if o is not None]; self.__dict__.update(kwargs)
+    def __init__(self, gen:nn.Module, # the generator the round optimises (the kept one, or a copy, as in Fast)
+                 z:torch.Tensor, # latent codes `(bs, nz)`
+                 y:torch.Tensor, # pseudo-labels `(bs,)`
+                 opts:list, # optimisers stepped after each backward (None entries are dropped)
+                 **kwargs): # anything else a method keeps for the round
+        store_attr('gen,z,y'); self.opts = [o for o in opts if o is not None]
+        self.__dict__.update(kwargs)
 
 # %% ../nbs/04_inversion.ipynb #0b8a2624
 class Inversion:
@@ -41,11 +46,15 @@ class Inversion:
                  tfm:nn.Module|None=None): # augmentation before the teacher; default `ShiftFlip(2)`
         check_counts(g_steps=g_steps, bs=bs, nz=nz)
         if warmup < 0: raise ValueError(f"`warmup` must be 0 or more epochs, got {warmup!r}.")
-        store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2)); self.bn_loss, self.teacher = None, None
+        store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2))
+        self.bn_loss, self.teacher = None, None
     def check(self, teacher:nn.Module):
         "Fail early if the teacher cannot serve this method"
         if self.bn: BNStatsLoss(teacher)
-    def setup(self, teacher:nn.Module, n_classes:int, device, mean, std):
+    def setup(self, teacher:nn.Module, # the frozen teacher
+              n_classes:int, # number of classes
+              device, # where the teacher runs
+              mean, std): # the teacher's input normalisation
         "Bind the method to a run's teacher, once (called at the start of every `fit`)"
         if self.teacher is teacher: return
         store_attr('teacher,n_classes,device,mean,std')
@@ -53,24 +62,42 @@ class Inversion:
     def generator_opt(self, generator:nn.Module):
         "The optimiser of the generator, kept across rounds (None: the method makes one per round)"
         return torch.optim.Adam(generator.parameters(), lr=self.lr_g, betas=(0.5, 0.999))
-    def new_round(self, n_classes:int, device, generator=None):
+    def new_round(self, n_classes:int, # number of classes the pseudo-labels are drawn from
+                  device, # where the codes live
+                  generator=None): # the generator (methods that size their codes by it)
         "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
         z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
         y = torch.randint(0, n_classes, (self.bs,), device=device)
         return z, y, torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
-    def start_round(self, generator:nn.Module, g_opt, epoch:int) -> Round:
+    def start_round(self, generator:nn.Module, # the kept generator
+                    g_opt, # its kept optimiser (from `generator_opt`)
+                    epoch:int) -> Round: # the learner's epoch
         "The `Round` of `epoch`: the generator and its kept optimiser, fresh codes and labels"
         z, y, opt_z = self.new_round(self.n_classes, self.device, generator)
         return Round(generator, z, y, [g_opt, opt_z])
-    def images(self, generator:nn.Module, z): return generator(z)
-    def forward(self, teacher:nn.Module, xin):
+    def images(self, generator:nn.Module, # the round's generator
+               z:torch.Tensor): # latent codes
+        "Pixel-space images of the codes `z`"
+        return generator(z)
+    def forward(self, teacher:nn.Module, # the frozen teacher
+                xin:torch.Tensor): # the normalised (augmented) synthetic batch
         "The teacher's logits for the normalised batch `xin`, and the BN-statistics loss of that pass"
         if self.bn_loss is None: return teacher(xin), 0.
         with self.bn_loss: t_out = teacher(xin)
         return t_out, self.bn_loss.pop()
-    def use_student(self, epoch:int): return bool(self.adv) and epoch >= self.warmup
-    def disagreement(self, s_out, t_out): return adversarial_loss(s_out, t_out)
-    def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:
+    def use_student(self, epoch:int): # the learner's epoch
+        "Whether the adversarial term is on at `epoch`"
+        return bool(self.adv) and epoch >= self.warmup
+    def disagreement(self, s_out:torch.Tensor, # student logits on the synthetic batch
+                     t_out:torch.Tensor): # teacher logits on it
+        "The adversarial term the generator minimises (lowest where student and teacher disagree)"
+        return adversarial_loss(s_out, t_out)
+    def loss(self, t_out:torch.Tensor, # teacher logits on the synthetic batch
+             s_out:torch.Tensor|None, # student logits on it (None before the adversarial term starts)
+             y:torch.Tensor, # pseudo-labels
+             bn_loss, # the BN-statistics loss of the teacher pass (0 when off)
+             epoch:int, # the learner's epoch
+             x:torch.Tensor|None=None) -> dict: # the pixel-space images, for methods with image priors
         "The weighted terms of `L_MI` for one batch (`x`: the pixel-space images, for methods with image priors)"
         terms = dict(oh=self.oh*F.cross_entropy(t_out, y))
         if self.bn: terms['bn'] = self.bn*bn_loss
@@ -82,15 +109,24 @@ class Inversion:
     def state_dict(self) -> dict: return dict(bn=self.bn_loss.state_dict() if self.bn_loss else None)
     def load_state_dict(self, sd:dict):
         if sd.get('bn') is not None and self.bn_loss is not None: self.bn_loss.load_state_dict(sd['bn'])
-    def student_loss(self, T:float) -> nn.Module: "The student's distillation loss with this method"; return KDLoss(T)
-    def pool_cap(self, n_condensed:int) -> int|None: "The pool's cap this method needs when the user sets none (None: unbounded)"; return None
-    def extra_callbacks(self, teacher, generator, mean, std, img_shape, patience:int) -> list:
-        "Callbacks this method adds to a learner beyond the four steps (PRE-DFKD's replay)"; return []
+    def student_loss(self, T:float) -> nn.Module: # the distillation temperature
+        "The student's distillation loss with this method"
+        return KDLoss(T)
+    def pool_cap(self, n_condensed:int) -> int|None: # condensed samples the pool keeps
+        "The pool's cap this method needs when the user sets none (None: unbounded)"
+        return None
+    def extra_callbacks(self, teacher:nn.Module, # the frozen teacher
+                        generator:nn.Module, # the generator
+                        mean, std, # the teacher's input normalisation
+                        img_shape:tuple, # `(C, H, W)`
+                        patience:int) -> list: # non-finite losses in a row before a run stops
+        "Callbacks this method adds to a learner beyond the four steps (PRE-DFKD's replay)"
+        return []
     def _settings(self): return f"bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs}"
     def __repr__(self): return f"{type(self).__name__}({self._settings()})"
 
 # %% ../nbs/04_inversion.ipynb #825823e6
-def total_variation(x:torch.Tensor):
+def total_variation(x:torch.Tensor): # images `(N, C, H, W)`
     "DeepInversion's total-variation prior: summed L2 norms of neighbour differences in four directions"
     d1 = x[:,:,:,:-1] - x[:,:,:,1:]
     d2 = x[:,:,:-1,:] - x[:,:,1:,:]
@@ -98,7 +134,9 @@ def total_variation(x:torch.Tensor):
     d4 = x[:,:,:-1,:-1] - x[:,:,1:,1:]
     return sum(torch.norm(d) for d in (d1, d2, d3, d4))
 
-def js_divergence(s_logits, t_logits, T:float=3.,
+def js_divergence(s_logits:torch.Tensor, # student logits
+                  t_logits:torch.Tensor, # teacher logits
+                  T:float=3., # temperature of both
                   reduction:str='batchmean'): # as `nn.KLDivLoss`: 'batchmean' (DeepInversion) or 'mean', over batch and classes (PRE-DFKD)
     "The references' Jensen-Shannon term: `(KL(M||P) + KL(M||Q))/2` of softened student `P` and teacher `Q`, `M` their mean, all clamped to [0.01, 0.99]"
     p, q = F.softmax(s_logits/T, 1), F.softmax(t_logits/T, 1)
@@ -107,7 +145,10 @@ def js_divergence(s_logits, t_logits, T:float=3.,
         warnings.filterwarnings('ignore', message="reduction: 'mean'")
         return 0.5*(F.kl_div(p.log(), m, reduction=reduction) + F.kl_div(q.log(), m, reduction=reduction))
 
-def bounded_disagreement(s_logits, t_logits, T:float=3., reduction:str='batchmean'):
+def bounded_disagreement(s_logits:torch.Tensor, # student logits
+                         t_logits:torch.Tensor, # teacher logits
+                         T:float=3., # temperature of both
+                         reduction:str='batchmean'): # as in `js_divergence`
     "ADI's and PRE-DFKD's competition term: `1 - clamp(JS, 0, 1)`, lowest when student and teacher disagree most"
     return 1. - js_divergence(s_logits, t_logits, T, reduction).clamp(0., 1.)
 
@@ -123,10 +164,12 @@ class DeepInversion(Inversion):
                  p_flip:float=0., # flip probability (0.5 for natural images; 0 for digits)
                  pixels:bool=False, # optimise the images directly instead of a generator
                  lr_x:float=0.1, # learning rate of the pixels when `pixels=True` (the reference's CIFAR-10 `di_lr`)
-                 lr_g:float=1e-3, # generator learning rate when `pixels=False` (the setting its digits numbers were measured with)
+                 lr_g:float=1e-3, # generator learning rate when `pixels=False` (the digits preset uses 1e-2, chosen on validation)
                  **kwargs):
         super().__init__(bn=bn, adv=adv, lr_g=lr_g, tfm=ShiftFlip(jitter, p_flip), **kwargs); store_attr('tv,l2,pixels,lr_x')
-    def new_round(self, n_classes:int, device, generator=None):
+    def new_round(self, n_classes:int, # number of classes the pseudo-labels are drawn from
+                  device, # where the codes live
+                  generator=None): # the generator (methods that size their codes by it)
         if not self.pixels: return super().new_round(n_classes, device)
         shape = getattr(generator, 'img_shape', None)
         if shape is None: raise ValueError("DeepInversion(pixels=True) needs the image shape: pass a generator with an `img_shape` attribute.")
@@ -135,7 +178,12 @@ class DeepInversion(Inversion):
         return x, y, torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
     def images(self, generator, z): return torch.sigmoid(z) if self.pixels else generator(z)
     def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out)
-    def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:
+    def loss(self, t_out:torch.Tensor, # teacher logits on the synthetic batch
+             s_out:torch.Tensor|None, # student logits on it (None before the adversarial term starts)
+             y:torch.Tensor, # pseudo-labels
+             bn_loss, # the BN-statistics loss of the teacher pass (0 when off)
+             epoch:int, # the learner's epoch
+             x:torch.Tensor|None=None) -> dict: # the pixel-space images, for methods with image priors
         terms = super().loss(t_out, s_out, y, bn_loss, epoch)
         xn = x if x is None or getattr(self, 'mean', None) is None else normalize(x, self.mean, self.std)   # the references' priors see the teacher's input
         if x is not None and self.tv: terms['tv'] = self.tv*total_variation(xn)
@@ -217,7 +265,9 @@ class InstanceMeans:
     "Record the per-sample spatial means of the inputs of `layers` of `model` (default `cmi_layers`), concatenated, inside a `with` block"
     def __init__(self, model:nn.Module, layers=None): self.layers, self.feats, self.handles = ifnone(layers, cmi_layers(model)), [], []
     def _hook(self, mod, inp): self.feats.append(inp[0].mean((2,3)) if inp[0].ndim == 4 else inp[0].flatten(1))
-    def __enter__(self): self.feats = []; self.handles = [l.register_forward_pre_hook(self._hook) for l in self.layers]; return self
+    def __enter__(self):
+        self.feats, self.handles = [], [l.register_forward_pre_hook(self._hook) for l in self.layers]
+        return self
     def __exit__(self, *args):
         for h in self.handles: h.remove()
     @property
@@ -290,7 +340,8 @@ class CMI(Inversion):
     def end_round(self, rnd): self.bank = torch.cat([self.bank, self._best])[-self.bank_size:]
     def state_dict(self): return dict(super().state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
     def load_state_dict(self, sd):
-        super().load_state_dict(sd); self.head.load_state_dict(sd['head']); load_opt_state(self.head_opt, sd['head_opt'])
+        super().load_state_dict(sd); self.head.load_state_dict(sd['head'])
+        load_opt_state(self.head_opt, sd['head_opt'])
         self.bank = sd['bank'].to(self.device)
     def _settings(self): return super()._settings() + f", cr={self.cr}, cr_T={self.cr_T}, head_dim={self.head_dim}, bank_size={self.bank_size}, n_neg={self.n_neg}"
 

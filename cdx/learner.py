@@ -36,13 +36,13 @@ variants = dict(
     kd  =dict(generate=False, pool_condensed=True,  align=False, kd=True),
     ce  =dict(generate=False, pool_condensed=True,  align=False, kd=False))
 
-def get_variant(name:str) -> dict:
+def get_variant(name:str) -> dict: # a key of `variants`
     "The switches of a named variant"
     if name not in variants: raise ValueError(f"Unknown variant {name!r}; choose one of {', '.join(variants)}.")
     return variants[name]
 
 # %% ../nbs/07_learner.ipynb #d103d106
-def prepare_teacher(teacher:nn.Module) -> nn.Module:
+def prepare_teacher(teacher:nn.Module) -> nn.Module: # the trained classifier
     "Put `teacher` in eval mode with gradients off, warning if either had to change"
     fixed = []
     if teacher.training: teacher.eval(); fixed.append('switched to eval mode')
@@ -57,7 +57,10 @@ def _logits(who:str, out):
                          f"Wrap it: `LogitsOnly({who})` keeps the first output.")
     return out
 
-def probe(teacher:nn.Module, student:nn.Module, xb:torch.Tensor, layer=None):
+def probe(teacher:nn.Module, # the trained classifier
+          student:nn.Module, # the network to distil into
+          xb:torch.Tensor, # a normalised validation batch
+          layer=None): # teacher layer whose input is the feature (default: the penultimate)
     "Run teacher and student on a sample batch: `(n_classes, n_features)`, with clear errors when they do not fit"
     if student is teacher: raise ValueError("The student is the teacher object itself; pass a separate network (e.g. a fresh copy).")
     dev = next(teacher.parameters()).device
@@ -68,13 +71,17 @@ def probe(teacher:nn.Module, student:nn.Module, xb:torch.Tensor, layer=None):
         raise ValueError(f"The teacher cannot take the validation images of shape {tuple(xb.shape[1:])}: {e}") from e
     s_dev = next(student.parameters()).device
     with torch.no_grad():
-        was = student.training; student.eval(); s_out = _logits('student', student(xb.to(s_dev))); student.train(was)
+        was = student.training; student.eval()
+        s_out = _logits('student', student(xb.to(s_dev))); student.train(was)
     if s_out.shape[1] != t_out.shape[1]:
         raise ValueError(f"Teacher and student disagree on the number of classes: {t_out.shape[1]} vs {s_out.shape[1]}.")
     return t_out.shape[1], h.features.shape[1]
 
 # %% ../nbs/07_learner.ipynb #686828da
-def check_teacher_on(teacher:nn.Module, xb:torch.Tensor, yb:torch.Tensor, n_classes:int) -> float:
+def check_teacher_on(teacher:nn.Module, # the trained classifier
+                     xb:torch.Tensor, # a normalised validation batch
+                     yb:torch.Tensor, # its labels
+                     n_classes:int) -> float: # number of classes (chance is `1/n_classes`)
     "The teacher's accuracy on a validation batch, with a loud warning when it is near chance (the data or its normalisation is wrong)"
     with torch.no_grad(): acc = (teacher(xb.to(next(teacher.parameters()).device)).argmax(1).cpu() == yb.cpu()).float().mean().item()
     if len(yb) >= 20 and acc < max(3/n_classes, 0.25):
@@ -112,7 +119,9 @@ def _check_callable(**kw):
 
 class ResumeAt(SkipToEpoch):
     "Skip the epochs a resumed run already did, in the next `fit` only (`lr_find` leaves it alone); warn when none is left"
-    def __init__(self, epoch:int, path=None): super().__init__(epoch); self.path = path
+    def __init__(self, epoch:int, # the first epoch to run
+                 path=None): # the checkpoint resumed from, named in the warning
+        super().__init__(epoch); self.path = path
     def before_fit(self):
         if not finding_lr(self.learn) and self._skip_to >= self.n_epoch: warn_nothing_left(self._skip_to-1, self.n_epoch, self.path)
     def before_epoch(self):
@@ -199,10 +208,12 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     return learn
 
 # %% ../nbs/07_learner.ipynb #52a05498
-def evaluate(model:nn.Module, dl) -> float:
+def evaluate(model:nn.Module, # any classifier
+             dl) -> float: # batches of normalised images and integer labels
     "Top-1 accuracy of `model` on the normalised batches of `dl`"
     dev = next(model.parameters()).device
-    was = model.training; model.eval(); correct = n = 0
+    was = model.training; model.eval()
+    correct = n = 0
     with torch.no_grad():
         for xb,yb in dl: correct += (model(xb.to(dev)).argmax(1).cpu() == yb.cpu()).sum().item(); n += len(yb)
     model.train(was)

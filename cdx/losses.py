@@ -15,16 +15,19 @@ __all__ = ['bn_layers', 'batch_stats', 'bn_stat_loss', 'BNStatsLoss', 'kl_per_sa
            'alignment_loss']
 
 # %% ../nbs/03_losses.ipynb #e2f4c96d
-def bn_layers(model:nn.Module): return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+def bn_layers(model:nn.Module): # any network
+    "The BatchNorm layers of `model`, in module order"
+    return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
-def batch_stats(x:torch.Tensor):
+def batch_stats(x:torch.Tensor): # activations `(N, C, ...)`
     "Per-channel mean and biased variance of `x` over every dimension but the channel one"
     dims = [0] + list(range(2, x.ndim))
     return x.mean(dims), x.var(dims, unbiased=False)
 
-def bn_stat_loss(x:torch.Tensor, bn:nn.Module,
+def bn_stat_loss(x:torch.Tensor, # the input of `bn` for the current batch
+                 bn:nn.Module, # a BatchNorm layer whose running statistics are the target
                  prev:tuple|None=None, # momentum statistics `(mean, var)` of earlier batches, blended in with weight `mmt`
-                 mmt:float=0.):
+                 mmt:float=0.): # weight of `prev`; 0 uses the batch alone
     "Distance between the batch statistics of `x` (the input of `bn`) and `bn`'s running statistics"
     mean, var = batch_stats(x)
     if prev is not None: mean, var = (1-mmt)*mean + mmt*prev[0], (1-mmt)*var + mmt*prev[1]
@@ -32,7 +35,7 @@ def bn_stat_loss(x:torch.Tensor, bn:nn.Module,
 
 class BNStatsLoss:
     "Collect the BN-statistics loss of every BN layer of `model` during forward passes, inside a `with` block"
-    def __init__(self, model:nn.Module,
+    def __init__(self, model:nn.Module, # the teacher: every BatchNorm layer contributes
                  mmt:float=0.): # momentum across syntheses (Fast's 0.9): the loss sees `(1-mmt)*batch + mmt*earlier` statistics
         self.layers, self.mmt = bn_layers(model), mmt
         if not self.layers:
@@ -62,18 +65,22 @@ class BNStatsLoss:
     def load_state_dict(self, sd): self.prev = dict(sd['prev'])
 
 # %% ../nbs/03_losses.ipynb #322c1090
-def kl_per_sample(s_logits, t_logits, T:float=1.):
+def kl_per_sample(s_logits:torch.Tensor, # student logits `(N, classes)`
+                  t_logits:torch.Tensor, # teacher logits, same shape
+                  T:float=1.): # temperature applied to both
     "`KL(softmax(t/T) || softmax(s/T))` for each sample"
     return F.kl_div(F.log_softmax(s_logits/T, 1), F.log_softmax(t_logits/T, 1), reduction='none', log_target=True).sum(1)
 
-def kd_loss(s_logits, t_logits, T:float=4.):
+def kd_loss(s_logits:torch.Tensor, # student logits `(N, classes)`
+            t_logits:torch.Tensor, # teacher logits, same shape
+            T:float=4.): # distillation temperature
     "Distillation loss: batch-mean `KL(t || s)` at temperature `T`, times `T^2`"
     return kl_per_sample(s_logits, t_logits, T).mean() * T*T
 
 # %% ../nbs/03_losses.ipynb #b43e65f2
 class KDLoss:
     "Distillation loss against teacher logits, cross-entropy against integer labels"
-    def __init__(self, T:float=4.): self.T = T
+    def __init__(self, T:float=4.): self.T = T   # distillation temperature
     def __call__(self, pred, targ):
         if targ.is_floating_point() and targ.shape == pred.shape: return kd_loss(pred, targ, self.T)
         return F.cross_entropy(pred, targ)
@@ -91,24 +98,35 @@ class L1KDLoss(KDLoss):
     def __repr__(self): return "L1KDLoss()"
 
 # %% ../nbs/03_losses.ipynb #2d00e18a
-def adversarial_loss(s_logits, t_logits):
+def adversarial_loss(s_logits:torch.Tensor, # student logits on the synthetic batch
+                     t_logits:torch.Tensor): # teacher logits on the same batch
     "Negative `KL(t || s)`, masked to samples where student and teacher agree on the class"
     agree = (s_logits.argmax(1) == t_logits.argmax(1)).float()
     return -(kl_per_sample(s_logits, t_logits) * agree).mean()
 
 # %% ../nbs/03_losses.ipynb #8f5acb31
-def wrong_labels(y:torch.Tensor, n_classes:int):
+def wrong_labels(y:torch.Tensor, # integer labels
+                 n_classes:int): # number of classes (at least 2)
     "A uniformly random label different from `y`, for each sample"
     return (y + torch.randint(1, n_classes, y.shape, device=y.device)) % n_classes
 
-def discriminator_inputs(f_cond, y_cond, f_syn, y_syn, n_classes:int):
+def discriminator_inputs(f_cond:torch.Tensor, # teacher features of the condensed samples
+                         y_cond:torch.Tensor, # their labels
+                         f_syn:torch.Tensor, # teacher features of the synthetic samples
+                         y_syn:torch.Tensor, # the labels they were generated for
+                         n_classes:int): # number of classes
     "The three kinds of discriminator input as `(features, labels, targets)`"
     f = torch.cat([f_cond, f_syn, f_cond])
     y = torch.cat([y_cond, y_syn, wrong_labels(y_cond, n_classes)])
     t = torch.cat([torch.ones(len(f_cond)), torch.zeros(len(f_syn)+len(f_cond))]).to(f.device)
     return f, y, t
 
-def discriminator_loss(D, f_cond, y_cond, f_syn, y_syn, n_classes:int,
+def discriminator_loss(D:nn.Module, # conditional discriminator `D(features, labels) -> logits`
+                       f_cond:torch.Tensor, # teacher features of the condensed samples
+                       y_cond:torch.Tensor, # their labels
+                       f_syn:torch.Tensor, # teacher features of the synthetic samples (detached)
+                       y_syn:torch.Tensor, # the labels they were generated for
+                       n_classes:int, # number of classes
                        balance:bool=False): # weigh the three kinds 1/2, 1/4, 1/4 (as GAN-CLS does) instead of by their counts
     "BCE of `D` on real (condensed, label), fake (synthetic, teacher label) and fake (condensed, wrong label)"
     f,y,t = discriminator_inputs(f_cond, y_cond, f_syn, y_syn, n_classes)
@@ -116,13 +134,17 @@ def discriminator_loss(D, f_cond, y_cond, f_syn, y_syn, n_classes:int,
     l, nc, ns = F.binary_cross_entropy_with_logits(D(f, y), t, reduction='none'), len(f_cond), len(f_syn)
     return l[:nc].mean()/2 + l[nc:nc+ns].mean()/4 + l[nc+ns:].mean()/4
 
-def r1_penalty(D, f, y):
+def r1_penalty(D:nn.Module, # the conditional discriminator
+               f:torch.Tensor, # real (condensed) features
+               y:torch.Tensor): # their labels
     "The R1 regulariser: mean squared norm of the gradient of `D`'s logit with respect to real features `f`"
     f = f.detach().requires_grad_(True)
     g, = torch.autograd.grad(D(f, y).sum(), f, create_graph=True)
     return g.pow(2).sum(1).mean()
 
-def alignment_loss(D, f_syn, y_syn):
+def alignment_loss(D:nn.Module, # the conditional discriminator
+                   f_syn:torch.Tensor, # teacher features of the synthetic batch (with gradient to the generator)
+                   y_syn:torch.Tensor): # the labels it was generated for
     "The generator's feature-alignment loss: make `D` call synthetic features with the teacher's labels real"
     s = D(f_syn, y_syn)
     return F.binary_cross_entropy_with_logits(s, torch.ones_like(s))

@@ -35,15 +35,17 @@ class Pool:
         if tuple(x.shape[1:]) != tuple(self.img_shape): raise ValueError(f"Pool holds images of shape {self.img_shape}, got {tuple(x.shape[1:])}.")
         self._x = torch.cat([self._x, self._encode(x.cpu())]); self._y = torch.cat([self._y, y.detach().long().cpu()])
         self._round = torch.cat([self._round, torch.full((len(y),), rnd, dtype=torch.int32)])
-    def check_batch_size(self, bs:int):
+    def check_batch_size(self, bs:int): # images per synthetic batch
         "Refuse a cap that leaves no room for a synthetic batch of `bs` images"
         if self.cap is not None and self.cap < self.n_fixed + bs:
             raise ValueError(f"Pool cap {self.cap} cannot hold the {self.n_fixed} condensed samples plus one synthetic batch of {bs}; "
                              f"set cap >= {self.n_fixed+bs} or cap=None.")
-    def add(self, x:torch.Tensor, y:torch.Tensor):
+    def add(self, x:torch.Tensor, # synthetic images in pixel space [0, 1]
+            y:torch.Tensor): # their labels
         "Add a synthetic batch (pixel space) with its labels, evicting the oldest synthetic images over the cap"
         self.check_batch_size(len(x))
-        self._append(x, y, self.n_rounds); self.n_seen += len(x); self.n_rounds += 1
+        self._append(x, y, self.n_rounds); self.n_seen += len(x)
+        self.n_rounds += 1
         over = 0 if self.cap is None else len(self._x) - self.cap
         if over > 0:
             keep = torch.cat([torch.arange(self.n_fixed), torch.arange(self.n_fixed+over, len(self._x))])

@@ -58,7 +58,8 @@ def recall(vae:ReplayVAE, teacher:nn.Module, n:int, mean, std,
     t = teacher(normalize(vae.decoder(z), mean, std))
     loss = oh*F.cross_entropy(t, t.argmax(1)) + ie*class_balance(t)
     if n > 1: loss = loss + F.mse_loss(z.var(0), torch.ones_like(z[0])) + F.mse_loss(z.mean(0), torch.zeros_like(z[0]))
-    opt = torch.optim.Adam([z], lr=lr); z.grad, = torch.autograd.grad(loss, z); opt.step()
+    opt = torch.optim.Adam([z], lr=lr); z.grad, = torch.autograd.grad(loss, z)
+    opt.step()
     with torch.no_grad(): x = vae.decoder(z)
     vae.train(was_training)
     return x
@@ -79,7 +80,8 @@ class ReplayStep(DeviceCallback):
                  lr_z:float=0.02, # step size of the code tuning when recalling
                  oh:float=1., ie:float=5., # weights of confidence and class balance when recalling
                  patience:int=5): # non-finite VAE losses in a row before the run stops
-        store_attr(); self.vae_opt, self.n_rounds, self.losses = None, 0, []; self.finite = FiniteCheck('replay VAE loss', patience)
+        store_attr(); self.vae_opt, self.n_rounds, self.losses = None, 0, []
+        self.finite = FiniteCheck('replay VAE loss', patience)
     def before_fit(self):
         self._to_device(); self.teacher.eval()
         if self.vae_opt is None: self.vae_opt = torch.optim.Adam(self.vae.parameters(), lr=self.lr)
@@ -98,14 +100,16 @@ class ReplayStep(DeviceCallback):
             loss = vae_loss(rec, x, self._logits(rec), t_x, mu, logvar)
             self.vae_opt.zero_grad()
             if not self.finite(loss, self.learn): continue
-            loss.backward(); self.vae_opt.step(); self.losses.append(loss.item())
+            loss.backward(); self.vae_opt.step()
+            self.losses.append(loss.item())
         self.n_rounds += 1
     def before_batch(self):
         if not self.n_rounds or not self.n_replay: return
         _append_inputs(self.learn, normalize(self._recall(self.n_replay), self.mean, self.std))
     def state_dict(self): return dict(vae=self.vae.state_dict(), opt=self.vae_opt.state_dict() if self.vae_opt else None, n_rounds=self.n_rounds)
     def load_state_dict(self, sd:dict):
-        self._to_device(); self.vae.load_state_dict(sd['vae']); self.n_rounds = sd['n_rounds']
+        self._to_device(); self.vae.load_state_dict(sd['vae'])
+        self.n_rounds = sd['n_rounds']
         if sd['opt'] is not None: self.vae_opt = load_opt_state(torch.optim.Adam(self.vae.parameters(), lr=self.lr), sd['opt'])
 
 # %% ../nbs/06b_replay.ipynb #33ad5068

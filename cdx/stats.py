@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 from scipy import stats as sps
 
 # %% auto #0
-__all__ = ['mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'summarize_runs']
+__all__ = ['mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'md_table', 'summarize_runs']
 
 # %% ../nbs/00b_stats.ipynb #eae5c706
 def mean_ci(x, # one value per seed
@@ -25,7 +25,7 @@ def mean_ci(x, # one value per seed
 # %% ../nbs/00b_stats.ipynb #772a185b
 def paired_diff(a:pd.Series, # scores of A, indexed by seed
                 b:pd.Series, # scores of B, indexed by seed
-                conf:float=0.95) -> dict:
+                conf:float=0.95) -> dict: # confidence level
     "Mean of `a - b` over the seeds both have, its confidence interval, and on how many seeds A beats B"
     common = a.index.intersection(b.index)
     if len(common) == 0: raise ValueError("paired_diff needs scores of A and B on at least one common seed.")
@@ -34,12 +34,19 @@ def paired_diff(a:pd.Series, # scores of A, indexed by seed
     return dict(diff=m, lo=m-h, hi=m+h, wins=int((d > 0).sum()), ties=int((d == 0).sum()), n=len(d))
 
 # %% ../nbs/00b_stats.ipynb #5811b713
-def fmt_ci(m:float, h:float, scale:float=100., digits:int=1) -> str:
+def fmt_ci(m:float, # the mean
+           h:float, # the interval's half-width (NaN: none)
+           scale:float=100., # accuracy fractions to points by default
+           digits:int=1) -> str: # decimals shown
     "`m ± h` as text, scaled (accuracy fractions to points by default); a bare mean when the interval is undefined"
     if math.isnan(h): return f"{scale*m:.{digits}f}"
     return f"{scale*m:.{digits}f} ± {scale*h:.{digits}f}"
 
-def verdict(name_a:str, name_b:str, p:dict, scale:float=100., unit:str='points') -> str:
+def verdict(name_a:str, # what A is called in the sentence
+            name_b:str, # what B is called
+            p:dict, # the paired difference A - B from `paired_diff`
+            scale:float=100., # accuracy fractions to points by default
+            unit:str='points') -> str: # unit of the scaled difference
     "A sentence that says what the paired difference `p` (from `paired_diff`) supports, and no more"
     d, lo, hi = (scale*p[k] for k in ('diff','lo','hi'))
     ci, wins = f"{d:+.1f} {unit} (95% CI {lo:+.1f} to {hi:+.1f})", f"{p['wins']} of {p['n']} seeds"
@@ -48,11 +55,27 @@ def verdict(name_a:str, name_b:str, p:dict, scale:float=100., unit:str='points')
     if hi < 0: return f"{name_a} is worse than {name_b}: {ci}, better on {wins}."
     return f"{name_a} and {name_b} are not distinguishable at this number of seeds: {ci}, {name_a} better on {wins}."
 
+# %% ../nbs/00b_stats.ipynb #86210795
+def fmt_pair(p:dict, # a paired difference from `paired_diff`
+             scale:float=100., # accuracy fractions to points by default
+             wins:bool=True) -> str: # append the seeds on which A wins, as `wins/n`
+    "A paired difference as `+d [lo, hi]`, with the seeds won; `(one seed)` where there is no interval"
+    if p['n'] < 2: return f"{scale*p['diff']:+.1f} (one seed)"
+    return f"{scale*p['diff']:+.1f} [{scale*p['lo']:+.1f}, {scale*p['hi']:+.1f}]" + (f", {p['wins']}/{p['n']}" if wins else '')
+
+# %% ../nbs/00b_stats.ipynb #5a00c564
+def md_table(header:list, # the column titles
+             rows:list) -> str: # one list of cells per row; each cell is written with `str`
+    "A markdown table: the header, its rule and one line per row"
+    if any(len(r) != len(header) for r in rows): raise ValueError(f"Every row needs {len(header)} cells, one per column of {header}.")
+    line = lambda cells: '| ' + ' | '.join(map(str, cells)) + ' |'
+    return '\n'.join([line(header), '|' + '---|'*len(header)] + [line(r) for r in rows])
+
 # %% ../nbs/00b_stats.ipynb #301efa95
 def summarize_runs(runs:pd.DataFrame, # one row per run
                    by, # column(s) naming the setting compared
                    value:str='acc', # the score column
-                   conf:float=0.95) -> pd.DataFrame:
+                   conf:float=0.95) -> pd.DataFrame: # confidence level
     "Mean, confidence half-width, standard deviation and number of seeds of `value` for every setting in `by`"
     g = runs.groupby(by, sort=False)[value]
     return pd.DataFrame({'mean': g.mean(), 'ci': g.agg(lambda x: mean_ci(x, conf)[1]), 'std': g.std(ddof=1), 'n': g.size()})

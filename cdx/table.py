@@ -17,7 +17,7 @@ from .augment import DiffAugment
 from .learner import evaluate
 from .inversion import get_method
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
-from .stats import mean_ci, paired_diff, fmt_ci, verdict
+from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table
 
 # %% auto #0
 __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table',
@@ -47,12 +47,13 @@ def _load_runs(path:Path) -> list: return pd.read_csv(path).to_dict('records') i
 def run_jobs(path:Path, jobs:list, run, resume:bool, keys=('method','spc','column','seed')) -> list:
     "Do the `jobs` not yet in `path` (when resuming), rewriting `path` after every run so an interruption loses at most one"
     runs = _load_runs(path) if resume else []
-    done = {tuple(r[k] for k in keys) for r in runs}
+    done = {tuple(r.get(k) for k in keys) for r in runs}   # a key the file lacks (a new setting) matches no run
     todo = [j for j in jobs if tuple(j[k] for k in keys) not in done]
     pb = progress_bar(todo) if todo else []
     for j in pb:
         runs.append(run(j)); pd.DataFrame(runs).to_csv(path, index=False)
-        pb.comment = f"{j} {runs[-1]['acc']:.3f}"
+        score = runs[-1].get('acc', runs[-1].get('valid_acc'))
+        pb.comment = f"{j} {score:.3f}" if score is not None else str(j)
     return runs
 
 # %% ../nbs/08a_methods_table.ipynb #903d42f6
@@ -77,6 +78,7 @@ def methods_benchmark(out:Path, # folder: one `runs-METHOD.csv` per method, `run
     if bounds:
         jobs = [dict(method='-', spc=k, column=c, seed=s) for k in spcs for c in ('ce','kd') for s in seeds] + [dict(method='-', spc=0, column='real', seed=s) for s in seeds]
         run_jobs(_runs_file(out, 'bounds'), jobs, cell, resume)
+    if not any(out.glob('runs-*.csv')): return pd.DataFrame()          # nothing asked for and nothing run before (e.g. ablations only)
     return write_table(out, teacher_acc=evaluate(teacher, data.dl('test')))
 
 # %% ../nbs/08a_methods_table.ipynb #8f038507
@@ -99,19 +101,14 @@ def cells(runs:pd.DataFrame) -> list:
             out.append(dict(method=m, spc=k, scores=s, bounds=b, full_cs=pair('full', 'cs'), cs_mi=pair('cs', 'mi')))
     return out
 
-def _pair(p) -> str:
-    if p is None: return '–'
-    if p['n'] < 2: return f"{100*p['diff']:+.1f} (one seed)"
-    return f"{100*p['diff']:+.1f} [{100*p['lo']:+.1f}, {100*p['hi']:+.1f}], {p['wins']}/{p['n']}"
+def _pair(p) -> str: return '–' if p is None else fmt_pair(p)
 
 def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
     "The methods table in markdown: mean ± 95% CI per column, the paired `*` − `+CS` and `+CS` − base, and the condensed-only bounds"
     cols = [c for c in table_columns if c in set(runs['column'])]
-    lines = [f"| method | spc | {' | '.join(table_columns[c] for c in cols)} | * − +CS [95% CI], wins | +CS − base [95% CI], wins | CE on condensed | KD on condensed |",
-             '|---|---|' + '---|'*(len(cols)+4)]
-    for c in cells(runs):
-        lines.append(f"| {c['method']} | {c['spc']} | {' | '.join(_cell(c['scores'][k]) for k in cols)} | {_pair(c['full_cs'])} | {_pair(c['cs_mi'])} "
-                     f"| {_cell(c['bounds']['ce'])} | {_cell(c['bounds']['kd'])} |")
+    t = md_table(['method', 'spc', *(table_columns[c] for c in cols), '* − +CS [95% CI], wins', '+CS − base [95% CI], wins', 'CE on condensed', 'KD on condensed'],
+                 [[c['method'], c['spc'], *(_cell(c['scores'][k]) for k in cols), _pair(c['full_cs']), _pair(c['cs_mi']), _cell(c['bounds']['ce']), _cell(c['bounds']['kd'])]
+                  for c in cells(runs)])
     extra = []
     real = _scores(runs, '-', 0, 'real')
     if len(real): extra.append(f"Student on the full training data: {_cell(real)} %.")
@@ -119,18 +116,15 @@ def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
     n = runs.groupby(['method','spc','column']).size()
     extra.append(f"Seeds per cell: {n.min()}" + (f" to {n.max()}." if n.max() != n.min() else '.') + " Accuracy in %, mean ± 95% CI (Student's t); "
                  "differences in points, paired by seed, with the number of seeds on which the first beats the second.")
-    return '\n'.join(lines) + '\n\n' + ' '.join(extra) + '\n\n' + methods_summary(runs) + '\n\n' + gap_table(runs)
+    return t + '\n\n' + ' '.join(extra) + '\n\n' + methods_summary(runs) + '\n\n' + gap_table(runs)
 
 def gap_table(runs:pd.DataFrame) -> str:
     "Mean feature gap (MMD² between teacher features of the generated pool and real validation digits) per method, size and column"
     if 'gap' not in runs or runs['gap'].isna().all(): return ''
     cols = [c for c in ('mi','cs','full') if c in set(runs['column'])]
     g = runs[runs.method != '-'].groupby(['method','spc','column'], sort=False)['gap'].mean()
-    lines = ['Feature gap, mean over seeds (lower is closer to real digits):', '',
-             f"| method | spc | {' | '.join(table_columns[c] for c in cols)} |", '|---|---|' + '---|'*len(cols)]
-    for (m, k) in [(c['method'], c['spc']) for c in cells(runs)]:
-        lines.append(f"| {m} | {k} | " + ' | '.join(f"{g[(m, k, c)]:.3f}" if (m, k, c) in g.index else '–' for c in cols) + ' |')
-    return '\n'.join(lines) + '\n'
+    rows = [[m, k, *(f"{g[(m, k, c)]:.3f}" if (m, k, c) in g.index else '–' for c in cols)] for (m, k) in [(c['method'], c['spc']) for c in cells(runs)]]
+    return 'Feature gap, mean over seeds (lower is closer to real digits):\n\n' + md_table(['method', 'spc', *(table_columns[c] for c in cols)], rows) + '\n'
 
 def _sign(p) -> str: return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
 
@@ -185,7 +179,9 @@ def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
             'feature layer body.5': dict(feature_layer='body.5'),
             'balanced D': dict(d_balance=True), 'balanced D + R1': dict(d_balance=True, d_r1=1.),
             'slow D (lr_d=1e-4)': dict(lr_d=1e-4), 'slow D, lam=1.0': dict(lr_d=1e-4, lam=1.),
-            'slow generator (lr_g=1e-3)': dict(method_kw=dict(lr_g=1e-3)), '+CS, slow generator (lr_g=1e-3)': dict(variant='cs', method_kw=dict(lr_g=1e-3))}
+            'slow generator (lr_g=1e-3)': dict(method_kw=dict(lr_g=1e-3)), '+CS, slow generator (lr_g=1e-3)': dict(variant='cs', method_kw=dict(lr_g=1e-3)),
+            'quick generator (lr_g=1e-2)': dict(method_kw=dict(lr_g=1e-2)), '+CS, quick generator (lr_g=1e-2)': dict(variant='cs', method_kw=dict(lr_g=1e-2)),
+            'quick generator (lr_g=1e-2), lam=0.3': dict(lam=0.3, method_kw=dict(lr_g=1e-2))}
     cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 1.)})
     return cfgs
 
@@ -221,10 +217,9 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
              "shown, so no setting is chosen on it): mean ± 95% CI over seeds, the difference to the preset paired by seed, the feature gap "
              "of the synthetic pool (MMD², lower is closer to real digits) and the share of synthetic features the discriminator rejects in "
              "the last epoch\n",
-             '| setting | validation accuracy (%) | minus the preset (points, 95% CI), wins | feature gap | D rejects synthetic (%) | seeds |',
-             '|---|---|---|---|---|---|']
-    lines += [f"| {c} | {_cell(d['valid_acc'])} | {'–' if ref is None or c == '* (preset)' else _pair(paired_diff(d['valid_acc'], ref))} | "
-              f"{num(d, 'gap', '{:.3f}')} | {num(d, 'd_synthetic', '{:.0%}').rstrip('%')} | {len(d)} |" for c,d in by.items()]
+             md_table(['setting', 'validation accuracy (%)', 'minus the preset (points, 95% CI), wins', 'feature gap', 'D rejects synthetic (%)', 'seeds'],
+                      [[c, _cell(d['valid_acc']), '–' if ref is None or c == '* (preset)' else _pair(paired_diff(d['valid_acc'], ref)),
+                        num(d, 'gap', '{:.3f}'), num(d, 'd_synthetic', '{:.0%}').rstrip('%'), len(d)] for c,d in by.items()])]
     if ref is not None:
         lines += [''] + [f"- {verdict(c, 'the preset', paired_diff(d['valid_acc'], ref))} {_gap_sentence(d['gap'], by['* (preset)']['gap'])}"
                          for c,d in by.items() if c != '* (preset)' and len(d) > 1]

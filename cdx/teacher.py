@@ -112,7 +112,8 @@ def train_teacher(arch:str, # a `cdx.zoo` name
     "Train the zoo network `arch` on `dls` with `teacher_recipe`, report its test accuracy and save it to `out`"
     unknown = set(recipe) - set(teacher_recipe)
     if unknown: raise TypeError(f"Unknown recipe keys {sorted(unknown)}; the recipe has {', '.join(teacher_recipe)}.")
-    r = {**teacher_recipe, **recipe, 'bs': dls.train.bs}; out = Path(out); prog = progress_path(out)
+    r = {**teacher_recipe, **recipe, 'bs': dls.train.bs}; out = Path(out)
+    prog = progress_path(out)
     if out.exists() and not force: raise FileExistsError(f"{out} exists; pass force=True (or --force) to overwrite it, or choose another file.")
     if resume and not prog.exists(): raise FileNotFoundError(f"Nothing to resume: {prog} does not exist.")
     if prog.exists() and not resume: raise FileExistsError(f"{prog} holds an interrupted run; pass resume=True (or --resume) to continue it, or delete it.")

@@ -41,7 +41,8 @@ def compare_grids(sets:dict, # title -> pixel-space `ImageSet`
     "Sample grids side by side, one per entry of `sets` (e.g. a base method and its `*` variant)"
     fig, axs = plt.subplots(1, len(sets), figsize=(size*len(sets), size*1.1), squeeze=False)
     for ax,(title, imgs) in zip(axs[0], sets.items()):
-        ax.imshow(class_grid(imgs, per_class, classes).permute(1, 2, 0).numpy()); ax.set_title(title); ax.axis('off')
+        ax.imshow(class_grid(imgs, per_class, classes).permute(1, 2, 0).numpy()); ax.set_title(title)
+        ax.axis('off')
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=120, bbox_inches='tight')
     return fig
@@ -78,10 +79,12 @@ def pool_table(learn, # a cdx `Learner` (from `cdx_learner`) after `fit`
     pool, teacher, student = learn.pool, learn.teacher, learn.model
     mean, std, ds = learn.dls.train.mean, learn.dls.train.std, getattr(learn, 'discriminator_step', None)
     dev = next(student.parameters()).device
-    was = student.training; student.eval(); rows = []
+    was = student.training; student.eval()
+    rows = []
     try:
         for i in range(0, len(pool), bs):
-            b = pool[i:i+bs]; x, y = b.x.to(dev), b.y.to(dev); xin = normalize(x, mean, std)
+            b = pool[i:i+bs]; x, y = b.x.to(dev), b.y.to(dev)
+            xin = normalize(x, mean, std)
             with FeatureHook(teacher, ds.layer if ds else None) as h: p_t = teacher(xin).softmax(1)
             r = dict(label=y, confidence=p_t.gather(1, y[:,None])[:,0], agrees=student(xin).argmax(1) == y)
             if ds is not None: r['score'] = ds.discriminator(h.features, y).sigmoid()
@@ -141,7 +144,8 @@ class PoolExplorer:
     def refresh(self):
         "Redraw the page in the widget's output area"
         with self.out:
-            clear_output(wait=True); fig = self.figure(); display(fig); plt.close(fig)
+            clear_output(wait=True); fig = self.figure()
+            display(fig); plt.close(fig)
         self.n_drawn += 1
     def _ipython_display_(self): display(self.widget); self.refresh()
 
@@ -193,7 +197,8 @@ def plot_tsne(teacher:nn.Module, real:ImageSet, # the teacher and the real (or c
         er, es = tsne_embed([fr, teacher_features(teacher, syn, mean, std)], seed)
         ax.scatter(*er.T, c=colour(real.y), s=8, alpha=0.15, linewidths=0)
         ax.scatter(*es.T, c=colour(syn.y), s=14, alpha=0.9, edgecolors='k', linewidths=0.3)
-        ax.set_title(title); ax.set_xticks([]); ax.set_yticks([])
+        ax.set_title(title); ax.set_xticks([])
+        ax.set_yticks([])
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=120, bbox_inches='tight')
     return fig
@@ -210,7 +215,9 @@ def plot_scaling(runs:pd.DataFrame, # one row per run: `spc`, `column` and `acc`
         s = g.groupby('spc')['acc'].agg(mean='mean', ci=lambda a: mean_ci(a)[1]).fillna(0.)
         if len(s) == 1 and len(spcs) > 1: s = pd.DataFrame({'mean': s['mean'].iloc[0], 'ci': s['ci'].iloc[0]}, index=spcs)
         ax.errorbar(s.index, s['mean'], yerr=s['ci'], marker='o', capsize=3, label=_labels.get(col, col))
-    ax.set_xscale('log'); ax.set_xticks(spcs); ax.set_xticklabels(spcs); ax.set_xlabel('samples per class'); ax.set_ylabel('student accuracy')
+    ax.set_xscale('log'); ax.set_xticks(spcs)
+    ax.set_xticklabels(spcs); ax.set_xlabel('samples per class')
+    ax.set_ylabel('student accuracy')
     ax.legend(); ax.grid(alpha=0.3)
     if title: ax.set_title(title)
     if fname: ax.figure.savefig(fname, dpi=120, bbox_inches='tight')

@@ -101,7 +101,9 @@ class VGG(_Net):
         ni = 3
         for i, cfg in enumerate(vgg_cfgs[depth]):
             layers = []
-            for v in cfg: nf = max(1, round(v*keep)); layers += [nn.Conv2d(ni, nf, 3, 1, 1), nn.BatchNorm2d(nf), nn.ReLU(inplace=True)]; ni = nf
+            for v in cfg:
+                nf = max(1, round(v*keep)); layers += [nn.Conv2d(ni, nf, 3, 1, 1), nn.BatchNorm2d(nf), nn.ReLU(inplace=True)]
+                ni = nf
             setattr(self, f'block{i}', nn.Sequential(*layers))
         self.classifier, self.n_feat = nn.Linear(ni, n_classes), ni
         for m in self.modules():                                               # the references' initialisation
@@ -125,7 +127,8 @@ def vgg11_pruned(prune:float=0.5, # share of the channels removed from every lay
 class InvertedResidual(nn.Module):
     "Expand (1x1), depthwise 3x3, project (1x1); residual when the shape is kept"
     def __init__(self, ni:int, nf:int, expand:int, stride:int):
-        super().__init__(); h = ni*expand; self.res = stride == 1 and ni == nf
+        super().__init__(); h = ni*expand
+        self.res = stride == 1 and ni == nf
         layers = [] if expand == 1 else [nn.Conv2d(ni, h, 1, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True)]
         layers += [nn.Conv2d(h, h, 3, stride, 1, groups=h, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True),
                    nn.Conv2d(h, nf, 1, bias=False), nn.BatchNorm2d(nf)]
@@ -197,7 +200,8 @@ def load_weights(model:nn.Module, path, trust:bool=False, # load with full unpic
 class Generator64(nn.Module):
     "Latent code `[N, nz]` -> images `[N, nc, 64, 64]` in [0, 1], four upsampling stages"
     def __init__(self, nz:int=256, ngf:int=64, nc:int=3):
-        super().__init__(); store_attr('nz,ngf,nc'); self.size = 64
+        super().__init__(); store_attr('nz,ngf,nc')
+        self.size = 64
         self.fc = nn.Sequential(nn.Linear(nz, 8*ngf*16), nn.BatchNorm1d(8*ngf*16))
         stages, ni = [], 8*ngf
         for nf in (8*ngf, 4*ngf, 2*ngf, ngf):
@@ -221,7 +225,8 @@ class PREDFKDGenerator(nn.Module):
                  size:int=32, nc:int=3, # output side (divisible by 4) and channels
                  mean=0., std=1., # the teacher's normalisation: the body writes normalised images, `forward` maps them to pixels
                  spectral:bool=True): # spectral norm on the convolutions (the novel generator); False: the reference's memory generator
-        super().__init__(); store_attr('nz,size,nc,mean,std,spectral'); self.init_size = size//4
+        super().__init__(); store_attr('nz,size,nc,mean,std,spectral')
+        self.init_size = size//4
         sn = nn.utils.spectral_norm if spectral else noop
         self.l1 = nn.Sequential(nn.Linear(nz, 128*self.init_size**2))
         self.conv_blocks0 = nn.Sequential(nn.BatchNorm2d(128))
@@ -242,7 +247,8 @@ class PREDFKDEncoder(nn.Module):
     "PRE-DFKD's VAE encoder: pixels `[N, nc, size, size]` -> `[N, 2*nz]`, the code's mean and log-variance side by side"
     def __init__(self, nz:int=1000, size:int=32, nc:int=3,
                  mean=0., std=1.): # the teacher's normalisation: the reference encodes normalised images
-        super().__init__(); store_attr('nz,size,nc,mean,std'); n_flat = 32*(size//4)**2
+        super().__init__(); store_attr('nz,size,nc,mean,std')
+        n_flat = 32*(size//4)**2
         self.conv_blocks0 = nn.Sequential(nn.Conv2d(nc, 64, 3, 1, 1), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
         self.conv_blocks1 = nn.Sequential(nn.Conv2d(64, 128, 3, 1, 1), nn.BatchNorm2d(128, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
         self.conv_blocks2 = nn.Sequential(nn.Conv2d(128, 128, 3, 2, 1), nn.BatchNorm2d(128))
