@@ -15,12 +15,11 @@ from .data import ImageSet, normalize
 from .models import FeatureHook
 from .files import load_opt_state
 from .augment import DiffAugment
-from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty
+from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty, FiniteCheck, NonFiniteLoss, last_checkpoint_note
 from .inversion import Inversion
 
 # %% auto #0
-__all__ = ['frozen', 'NonFiniteLoss', 'finding_lr', 'last_checkpoint_note', 'FiniteCheck', 'DeviceCallback', 'GeneratorStep',
-           'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
+__all__ = ['frozen', 'finding_lr', 'DeviceCallback', 'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -34,32 +33,10 @@ def frozen(model:nn.Module): # its parameters stop requiring gradients inside th
         for p,f in zip(model.parameters(), flags): p.requires_grad_(f)
         model.train(was_training)
 
-# %% ../nbs/06_callbacks.ipynb #3afd55fc
-class NonFiniteLoss(RuntimeError): "Raised when a loss stays non-finite for too many steps in a row"
-
+# %% ../nbs/06_callbacks.ipynb #191a1422
 def finding_lr(learn) -> bool: # a fastai `Learner`
     "Whether `learn` is inside `lr_find`, whose mock training must leave the pool, generator, discriminator and checkpoint alone"
     return getattr(learn, 'lr_finder', None) is not None
-
-def last_checkpoint_note(learn) -> str: # a fastai `Learner`, or None
-    "Where the last good checkpoint of `learn`'s run is, in words"
-    ck = getattr(learn, 'run_checkpoint', None)
-    if ck is not None and ck.last_saved is not None: return f"The last good checkpoint is {ck.path} (epoch {ck.last_saved})."
-    return "No checkpoint was saved (pass `checkpoint=` to cdx_learner to keep one)."
-
-class FiniteCheck:
-    "Count non-finite values of one loss; raise `NonFiniteLoss` after `patience` in a row"
-    def __init__(self, name:str, # what the loss is called in the error message
-                 patience:int=5): # non-finite values in a row before the run stops
-        store_attr(); self.n_skipped, self.in_a_row = 0, 0
-    def __call__(self, loss, learn=None) -> bool:
-        "True if `loss` is finite; otherwise count it, and stop the run when there were `patience` in a row"
-        if torch.isfinite(loss).all(): self.in_a_row = 0; return True
-        self.n_skipped += 1; self.in_a_row += 1
-        if self.in_a_row >= self.patience:
-            raise NonFiniteLoss(f"The {self.name} was not finite for {self.in_a_row} steps in a row; stopping. "
-                                f"{last_checkpoint_note(learn)} Lower the learning rates and resume.")
-        return False
 
 # %% ../nbs/06_callbacks.ipynb #4cc1e08a
 class DeviceCallback(Callback):

@@ -15,7 +15,8 @@ from fastai.callback.core import Callback, CancelStepException
 from .files import atomic_save, safe_load, rng_state, set_rng_state, opt_state
 from .models import n_params
 from .data import check_counts
-from .callbacks import FiniteCheck, NonFiniteLoss, finding_lr, last_checkpoint_note
+from .losses import FiniteCheck, NonFiniteLoss, last_checkpoint_note
+from .callbacks import finding_lr
 try: import fcntl
 except ImportError: fcntl = None   # no file locks on this system: `RunCheckpoint` cannot tell when two runs share a path
 

@@ -12,7 +12,7 @@ from fastcore.all import *
 # %% auto #0
 __all__ = ['bn_layers', 'batch_stats', 'bn_stat_loss', 'BNStatsLoss', 'kl_per_sample', 'kd_loss', 'KDLoss', 'L1KDLoss',
            'adversarial_loss', 'wrong_labels', 'discriminator_inputs', 'discriminator_loss', 'r1_penalty',
-           'alignment_loss']
+           'alignment_loss', 'NonFiniteLoss', 'last_checkpoint_note', 'FiniteCheck']
 
 # %% ../nbs/03_losses.ipynb #e2f4c96d
 def bn_layers(model:nn.Module): # any network
@@ -148,3 +148,26 @@ def alignment_loss(D:nn.Module, # the conditional discriminator
     "The generator's feature-alignment loss: make `D` call synthetic features with the teacher's labels real"
     s = D(f_syn, y_syn)
     return F.binary_cross_entropy_with_logits(s, torch.ones_like(s))
+
+# %% ../nbs/03_losses.ipynb #3afd55fc
+class NonFiniteLoss(RuntimeError): "Raised when a loss stays non-finite for too many steps in a row"
+
+def last_checkpoint_note(learn) -> str: # a fastai `Learner`, or None
+    "Where the last good checkpoint of `learn`'s run is, in words"
+    ck = getattr(learn, 'run_checkpoint', None)
+    if ck is not None and ck.last_saved is not None: return f"The last good checkpoint is {ck.path} (epoch {ck.last_saved})."
+    return "No checkpoint was saved (pass `checkpoint=` to cdx_learner to keep one)."
+
+class FiniteCheck:
+    "Count non-finite values of one loss; raise `NonFiniteLoss` after `patience` in a row"
+    def __init__(self, name:str, # what the loss is called in the error message
+                 patience:int=5): # non-finite values in a row before the run stops
+        store_attr(); self.n_skipped, self.in_a_row = 0, 0
+    def __call__(self, loss, learn=None) -> bool:
+        "True if `loss` is finite; otherwise count it, and stop the run when there were `patience` in a row"
+        if torch.isfinite(loss).all(): self.in_a_row = 0; return True
+        self.n_skipped += 1; self.in_a_row += 1
+        if self.in_a_row >= self.patience:
+            raise NonFiniteLoss(f"The {self.name} was not finite for {self.in_a_row} steps in a row; stopping. "
+                                f"{last_checkpoint_note(learn)} Lower the learning rates and resume.")
+        return False

@@ -12,7 +12,8 @@ from .data import ImageSet, normalize
 from .models import Generator
 from .files import load_opt_state
 from .inversion import class_balance, PREDFKD
-from .callbacks import DeviceCallback, FiniteCheck
+from .callbacks import DeviceCallback
+from .losses import FiniteCheck
 
 # %% auto #0
 __all__ = ['ReplayVAE', 'kl_gaussian', 'vae_loss', 'recall', 'ReplayStep', 'FreshBatches']
