@@ -44,14 +44,16 @@ def published_teacher(recipe:dict) -> Path|None:
 def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` with the recipe's split)
                    recipe:dict|None=None, # training recipe; default `teacher_recipe`
                    path:Path|None=None, # checkpoint path; default in `cache_dir()` keyed by the recipe
-                   published:bool=True, # without a cached one, load the teacher the published tables used (its training depends on the CPU threads)
+                   published:bool=True, # load the teacher the published tables used when this checkout ships it, before any cached one (its training depends on the CPU threads)
                    verbose:bool=True) -> nn.Module:
-    "The digits teacher: loaded from the cache or the published checkpoint, or else trained by `recipe` (once) and cached"
+    "The digits teacher: the published checkpoint, else the cached one, else trained by `recipe` (once) and cached"
     r = ifnone(recipe, teacher_recipe)
     data = ifnone(data, digits(size=r['size'], seed=r['split_seed']))
+    given = path is not None and Path(path).exists()                      # a checkpoint the caller names comes first
     path = Path(ifnone(path, cache_dir()/f"digits-teacher-{recipe_key(r)}.pth"))
     model = digits_teacher_net(c=r['c'])
-    src = path if path.exists() else published_teacher(r) if published else None
+    pub = published_teacher(r) if published and not given else None      # before a cached one: a teacher trained here may differ from it
+    src = path if given else pub or (path if path.exists() else None)
     if src is not None:
         ckpt = safe_load(src)
         if ckpt.get('recipe') != r: raise ValueError(f"{src} holds a teacher trained with another recipe: {ckpt.get('recipe')}; delete it or pass `path`.")

@@ -20,7 +20,7 @@ from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
 from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table
 
 # %% auto #0
-__all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table',
+__all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'pooled_pairs',
            'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark',
            'pooled_ablation']
 
@@ -128,6 +128,13 @@ def gap_table(runs:pd.DataFrame) -> str:
 
 def _sign(p) -> str: return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
 
+def pooled_pairs(cs:list, # cells from `cells`
+                 a:str='full', b:str='cs') -> dict: # the columns compared, A minus B
+    "The paired difference A - B over every seed of every cell that has both: one estimate of the average effect over those cells"
+    d = [(c['scores'][a] - c['scores'][b]).dropna() for c in cs]
+    d = pd.concat([x for x in d if len(x)], ignore_index=True)
+    return paired_diff(d, pd.Series(0., index=d.index))
+
 def methods_summary(runs:pd.DataFrame) -> str:
     "Sentences generated from the table: how many cells support each of the paper's claims, at the 95% level"
     cs = [c for c in cells(runs) if c['full_cs'] is not None]
@@ -135,6 +142,10 @@ def methods_summary(runs:pd.DataFrame) -> str:
     n, fc = len(cs), [_sign(c['full_cs']) for c in cs]
     said = [f"`*` beats `+CS` (the whole interval of the paired difference above zero) in {fc.count('above')} of {n} method-size cells, "
             f"loses (interval below zero) in {fc.count('below')}, and is not distinguishable in {fc.count('within')}."]
+    if n > 1:
+        p = pooled_pairs(cs); by = {m: pooled_pairs([c for c in cs if c['method'] == m]) for m in dict.fromkeys(c['method'] for c in cs)}
+        said.append(f"Pooled over the {n} cells ({p['n']} pairs of runs): " + verdict('`*`', '`+CS`', p) + " By base method, pooled over its sizes: "
+                    + '; '.join(f"{m} {fmt_pair(q)}" for m, q in by.items()) + '.')
     cm = [_sign(c['cs_mi']) for c in cs if c['cs_mi'] is not None]
     if cm: said.append(f"`+CS` beats the base method in {cm.count('above')} of {len(cm)} cells and loses in {cm.count('below')}.")
     nb = [c for c in cs if len(c['bounds']['ce']) and len(c['bounds']['kd']) and len(c['scores']['full'])]
@@ -182,7 +193,7 @@ def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
             'slow generator (lr_g=1e-3)': dict(method_kw=dict(lr_g=1e-3)), '+CS, slow generator (lr_g=1e-3)': dict(variant='cs', method_kw=dict(lr_g=1e-3)),
             'quick generator (lr_g=1e-2)': dict(method_kw=dict(lr_g=1e-2)), '+CS, quick generator (lr_g=1e-2)': dict(variant='cs', method_kw=dict(lr_g=1e-2)),
             'quick generator (lr_g=1e-2), lam=0.3': dict(lam=0.3, method_kw=dict(lr_g=1e-2))}
-    cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 1.)})
+    cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 0.3, 1.)})
     return cfgs
 
 def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
