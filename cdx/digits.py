@@ -85,7 +85,7 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
 
 # %% ../nbs/08_digits.ipynb #c4ef79bc
 digits_preset = dict(epochs=30, lr=1e-2, kd_steps=60, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
-digits_lams = dict(inversion=0.3, deepinversion=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
+digits_lams = dict(inversion=0.3, deepinversion=0.3, fast=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
 
 def learner_preset(method) -> dict:
     "The digits preset of the learner's settings for `method` (a name or an `Inversion`): `digits_preset` with the method's alignment weight"
@@ -99,7 +99,7 @@ def digits_cond_weight(spc:int, # condensed images per class
 digits_methods = {
     'inversion': dict(g_steps=20, bs=64, warmup=2, lr_g=1e-2),
     'deepinversion': dict(g_steps=20, bs=64, warmup=2, jitter=1, bn=1., lr_g=1e-2),
-    'fast': dict(g_steps=5, bs=64, nz=64, warmup=2, reset_at=None, bn=1., oh=1.),
+    'fast': dict(g_steps=5, bs=64, nz=64, warmup=2, reset_at=None, bn=1., oh=1., lr_g=1e-2),
     'cmi': dict(g_steps=20, bs=64, nz=64, lr_g=0.01, bank_size=4096, n_neg=256, head_dim=64),
     'prefkd': dict(g_steps=20, bs=64, nz=64, replay_bs=8),
 }

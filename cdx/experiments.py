@@ -25,7 +25,7 @@ from .inversion import get_method, Inversion, reset_first_layers
 from .augment import ShiftFlip
 from .learner import cdx_learner, evaluate
 from .condensed import load_dc, load_mtt, few_shot
-from .stats import md_table
+from .stats import md_table, get_column
 from .datasets import cifar_dls, tiny_imagenet_dls
 from .teacher import load_teacher, reference_sgd
 from .table import run_jobs
@@ -50,7 +50,7 @@ def _cell(table:int, ds:str, pair:str, method:str, column:str, paper:float, sour
     student = f"mobilenetv2_{'prefkd' if method == 'prefkd' else 'fast'}" if s == 'mbv2' else _nets[s]   # the layout of the method's reference
     return dict(table=table, cell='-'.join(filter(None, (ds, pair, method, column, tag))), dataset=_datasets[ds], teacher=_nets[t],
                 student=student, method=method, column=column, spc=ifnone(spc, _spc[ds]),
-                source='real' if column == 'full-rs' else source, paper=paper, **extra)
+                source='real' if get_column(column).real_samples else source, paper=paper, **extra)
 
 # %% ../nbs/15_experiments.ipynb #55dd507b
 _table1 = [('c10', 'r34-r18', 92.62, 92.72, 94.33, 94.84, 94.89, 94.97), ('c10', 'r34-mbv2', 86.12, 86.37, 88.05, 87.50, 88.06, 89.63),
@@ -147,10 +147,9 @@ def check_files(p, # a cell preset, or a list of them
 
 # %% ../nbs/15_experiments.ipynb #1afd8b07
 def _discriminator(column:str, teacher, n_classes:int, img_shape):
-    if column != 'full-uncond': return None
+    if get_column(column).conditional: return None
     return FeatureDiscriminator(feature_width(teacher, img_shape), n_classes, conditional=False)
 
-def _variant(column:str) -> str: return {'full-rs': 'full', 'full-uncond': 'full'}.get(column, column)
 
 # %% ../nbs/15_experiments.ipynb #13ea2745
 def _condensed(p:dict, root:Path, dls):
@@ -266,7 +265,7 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     method = cell_method(p, img_shape, teacher.mean, teacher.std)
     gen = cell_generator(p, method.nz, img_shape, teacher.mean, teacher.std)
     learn = cdx_learner(teacher, get_model(p['student'], dls.c), condensed, dls.valid, mean=teacher.mean, std=teacher.std,
-                        variant=_variant(p['column']), method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
+                        variant=get_column(p['column']).variant, method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
                         discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), kd_tfm=natural_augment(img_shape[-1]), **reference_sgd(p['wd']),
                         checkpoint=ck, resume=ck if ck.exists() else None)
     timer = PhaseTimer()
@@ -387,8 +386,9 @@ def fidelity_table() -> pd.DataFrame:
 def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=None, teacher=None) -> dict:
     "Run cell `p` at digits scale and return its record (test accuracy as `final`, best validation accuracy as `best`)"
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
-    cs = digits_condensed(data, spc, seed=seed, source='real' if p['column'] == 'full-rs' else 'dm') if p['column'] != 'mi' else None
-    r = digits_run(_variant(p['column']), teacher, data, cs, seed=seed, epochs=epochs, method=p['method'],
+    col = get_column(p['column'])
+    cs = digits_condensed(data, spc, seed=seed, source='real' if col.real_samples else 'dm') if col.variant != 'mi' else None
+    r = digits_run(col.variant, teacher, data, cs, seed=seed, epochs=epochs, method=p['method'],
                    discriminator=_discriminator(p['column'], teacher, data.n_classes, data.img_shape))
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*r['acc'], best=100*max(_best_acc(r['learn']), r['acc']),
                 seconds=r['seconds'], gpu_mem_gb=float('nan'), epochs=r['learn'].n_epoch, device='cpu', acc=r['acc'])

@@ -178,12 +178,7 @@ class DeepInversion(Inversion):
         return x, y, torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
     def images(self, generator, z): return torch.sigmoid(z) if self.pixels else generator(z)
     def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out)
-    def loss(self, t_out:torch.Tensor, # teacher logits on the synthetic batch
-             s_out:torch.Tensor|None, # student logits on it (None before the adversarial term starts)
-             y:torch.Tensor, # pseudo-labels
-             bn_loss, # the BN-statistics loss of the teacher pass (0 when off)
-             epoch:int, # the learner's epoch
-             x:torch.Tensor|None=None) -> dict: # the pixel-space images, for methods with image priors
+    def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:   # as `Inversion.loss`, plus the image priors on `x`
         terms = super().loss(t_out, s_out, y, bn_loss, epoch)
         xn = x if x is None or getattr(self, 'mean', None) is None else normalize(x, self.mean, self.std)   # the references' priors see the teacher's input
         if x is not None and self.tv: terms['tv'] = self.tv*total_variation(xn)

@@ -7,11 +7,13 @@ Docs: https://cdx-dev.github.io/cdx/stats.html.md"""
 # %% ../nbs/00b_stats.ipynb #f13003e3
 from __future__ import annotations
 import math
+from dataclasses import dataclass
 import numpy as np, pandas as pd
 from scipy import stats as sps
 
 # %% auto #0
-__all__ = ['mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'md_table', 'summarize_runs']
+__all__ = ['columns', 'mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'md_table', 'summarize_runs', 'Column',
+           'get_column']
 
 # %% ../nbs/00b_stats.ipynb #eae5c706
 def mean_ci(x, # one value per seed
@@ -79,3 +81,23 @@ def summarize_runs(runs:pd.DataFrame, # one row per run
     "Mean, confidence half-width, standard deviation and number of seeds of `value` for every setting in `by`"
     g = runs.groupby(by, sort=False)[value]
     return pd.DataFrame({'mean': g.mean(), 'ci': g.agg(lambda x: mean_ci(x, conf)[1]), 'std': g.std(ddof=1), 'n': g.size()})
+
+# %% ../nbs/00b_stats.ipynb #a079d88c
+@dataclass(frozen=True)
+class Column:
+    "A column of a results table: the `cdx_learner` variant it runs, what it is called, and how its input differs"
+    name:str # the key in results files, e.g. 'full-rs'
+    variant:str # the `cdx_learner` variant it runs (a key of `variants`, or 'real' for the full-data student)
+    label:str # the header in tables and plots
+    real_samples:bool=False # few random real samples stand in for the condensed set (the paper's "w/ RS")
+    conditional:bool=True # the discriminator sees the class (False: Table 5's unconditional ablation)
+
+columns = {c.name: c for c in (
+    Column('mi', 'mi', 'base'), Column('cs', 'cs', '+CS'), Column('full', 'full', '*'),
+    Column('full-rs', 'full', '* w/ RS', real_samples=True), Column('full-uncond', 'full', '* (unconditional D)', conditional=False),
+    Column('ce', 'ce', 'CE on condensed'), Column('kd', 'kd', 'KD on condensed'), Column('real', 'real', 'student on full data'))}
+
+def get_column(name:str) -> Column: # a key of `columns`
+    "The `Column` called `name`"
+    if name not in columns: raise ValueError(f"Unknown column {name!r}; choose one of {', '.join(columns)}.")
+    return columns[name]

@@ -17,7 +17,7 @@ from .augment import DiffAugment
 from .learner import evaluate
 from .inversion import get_method
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
-from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table
+from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column
 
 # %% auto #0
 __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'pooled_pairs',
@@ -25,16 +25,16 @@ __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells
            'pooled_ablation']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
-table_columns = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
+table_columns = {k: get_column(k).label for k in ('mi', 'cs', 'full', 'full-rs')}   # the columns a methods table may have
 
 def table_run(method:str|None, # base method name; None for the bounds
               column:str, # a key of `table_columns`, or 'ce' / 'kd' / 'real' for the bounds
               teacher, data:Digits, spc:int, seed:int, epochs:int|None=None,
-              source:str|None=None, # condensed input, 'dm' or 'real'; default 'real' for 'full-rs', else 'dm'
+              source:str|None=None, # condensed input, 'dm' or 'real'; default 'real' for a column with `real_samples`, else 'dm'
               **kwargs) -> dict:
     "One cell run of the methods table: a record of method, spc, column, seed, test accuracy and seconds"
-    source = ifnone(source, 'real' if column == 'full-rs' else 'dm')
-    variant = {'full-rs': 'full'}.get(column, column)
+    col = get_column(column)
+    source, variant = ifnone(source, 'real' if col.real_samples else 'dm'), col.variant
     cs = digits_condensed(data, spc, seed=seed, source=source) if variant != 'real' else None
     r = digits_run(variant, teacher, data, cs, seed=seed, epochs=epochs, method=ifnone(method, 'inversion'), **kwargs)
     return dict(method=ifnone(method, '-'), spc=spc, column=column, seed=seed, acc=r['acc'], valid_acc=r['valid_acc'], gap=r['gap'], seconds=r['seconds'])

@@ -12,7 +12,7 @@ from fastcore.all import *
 from torchvision.utils import make_grid
 from .data import ImageSet, check_counts
 from .models import FeatureHook
-from .stats import mean_ci
+from .stats import mean_ci, columns
 from .data import normalize
 from fastai.callback.core import Callback
 from pathlib import Path
@@ -204,8 +204,6 @@ def plot_tsne(teacher:nn.Module, real:ImageSet, # the teacher and the real (or c
     return fig
 
 # %% ../nbs/14_viz.ipynb #23b26ba8
-_labels = {'mi': 'base', 'cs': '+CS', 'full': '*', 'full-rs': '* w/ RS'}
-
 def plot_scaling(runs:pd.DataFrame, # one row per run: `spc`, `column` and `acc` (0-1 or %)
                  title:str|None=None, fname=None, ax=None):
     "Student accuracy (mean and 95% confidence interval over seeds) against samples per class, one line per variant"
@@ -214,7 +212,7 @@ def plot_scaling(runs:pd.DataFrame, # one row per run: `spc`, `column` and `acc`
     for col, g in runs.groupby('column', sort=False):
         s = g.groupby('spc')['acc'].agg(mean='mean', ci=lambda a: mean_ci(a)[1]).fillna(0.)
         if len(s) == 1 and len(spcs) > 1: s = pd.DataFrame({'mean': s['mean'].iloc[0], 'ci': s['ci'].iloc[0]}, index=spcs)
-        ax.errorbar(s.index, s['mean'], yerr=s['ci'], marker='o', capsize=3, label=_labels.get(col, col))
+        ax.errorbar(s.index, s['mean'], yerr=s['ci'], marker='o', capsize=3, label=columns[col].label if col in columns else col)
     ax.set_xscale('log'); ax.set_xticks(spcs)
     ax.set_xticklabels(spcs); ax.set_xlabel('samples per class')
     ax.set_ylabel('student accuracy')
