@@ -23,7 +23,9 @@ def normalize(x:torch.Tensor, # images in pixel space, `[N, C, H, W]`
     m,s = (torch.as_tensor(v, dtype=x.dtype, device=x.device).view(1,-1,1,1) for v in (mean,std))
     return (x-m)/s
 
-def denormalize(x:torch.Tensor, mean, std):
+def denormalize(x:torch.Tensor, # normalised images
+                mean, # per-channel mean of the normalisation
+                std): # its per-channel std
     "Map normalised images back to pixel space (the inverse of `normalize`)"
     m,s = (torch.as_tensor(v, dtype=x.dtype, device=x.device).view(1,-1,1,1) for v in (mean,std))
     return x*s+m
@@ -31,7 +33,9 @@ def denormalize(x:torch.Tensor, mean, std):
 # %% ../nbs/00_data.ipynb #a2f3bc44
 class ImageSet:
     "Labelled images in pixel space: `x` is `[N, C, H, W]` float in [0, 1], `y` is `[N]` int64 class indices"
-    def __init__(self, x:torch.Tensor, y:torch.Tensor):
+    def __init__(self,
+                 x:torch.Tensor, # images `(N, C, H, W)` in pixel space [0, 1]
+                 y:torch.Tensor): # integer labels `(N,)`
         x,y = torch.as_tensor(x), torch.as_tensor(y)
         if y.is_floating_point() and not torch.equal(y, y.round()):
             raise ValueError("ImageSet labels must be whole class indices; got fractional values such as "
@@ -43,7 +47,9 @@ class ImageSet:
     def __getitem__(self, idx): return ImageSet(self.x[idx], self.y[idx])
     @property
     def img_shape(self): return tuple(self.x.shape[1:])
-    def counts(self, n_classes:int): return torch.bincount(self.y, minlength=n_classes)
+    def counts(self, n_classes:int): # number of classes, so absent ones count 0
+        "Images per class"
+        return torch.bincount(self.y, minlength=n_classes)
     def __repr__(self): return f"ImageSet({len(self)} images of shape {self.img_shape}, {len(self.y.unique())} classes)"
 
 # %% ../nbs/00_data.ipynb #a738a261
@@ -69,7 +75,8 @@ def check_counts(**counts):
     for k,v in counts.items():
         if isinstance(v, bool) or not (isinstance(v, numbers.Integral) and v >= 1): raise ValueError(f"`{k}` must be a whole number of at least 1, got {v!r}.")
 
-def check_pixels(x:torch.Tensor, name:str='images'):
+def check_pixels(x:torch.Tensor, # images that should lie in [0, 1]
+                 name:str='images'): # what they are called in the error
     "Refuse images outside pixel space [0, 1] (raw 8-bit values, normalised values) or with NaN/Inf, saying how to fix them"
     if not torch.isfinite(x).all(): raise ValueError(f"The {name} contains NaN or Inf pixels.")
     lo,hi = x.min().item(), x.max().item()
@@ -81,7 +88,7 @@ def check_pixels(x:torch.Tensor, name:str='images'):
 def check_condensed(cs:ImageSet, # condensed (or few real) samples
                     n_classes:int, # number of classes of the teacher
                     img_shape:tuple, # `(C, H, W)` the teacher takes
-                    name:str='condensed set'):
+                    name:str='condensed set'): # what the samples are called in the errors
     "Validate a condensed set against the teacher; raise `ValueError` with a fix, warn about missing classes"
     if cs is None or len(cs) == 0:
         raise ValueError(f"The {name} is empty. Pass at least one labelled image, or use variant='mi' for model inversion without condensed data.")
@@ -122,7 +129,8 @@ class TensorDL:
         if self.n_batches is not None: return [self._random_batch(n) for _ in range(self.n_batches)]
         order = torch.randperm(n) if self.shuffle else torch.arange(n)
         return order.split(self.bs)
-    def fixed_share(self, n:int) -> float:
+    def fixed_share(self,
+                    n:int) -> float: # samples in a batch
         "The share of a random batch drawn from the first `n_fixed` of `n` items"
         n_fixed = getattr(self.src, 'n_fixed', 0); w = self.fixed_weight*n_fixed
         return w/(w + n - n_fixed) if n else 0.
@@ -139,7 +147,9 @@ class TensorDL:
             if self.tfm is not None: xb = self.tfm(xb)
             yield normalize(xb, self.mean, self.std), b.y.to(self.device)
     def one_batch(self): return first(iter(self))
-    def to(self, device): self.device = device; return self
+    def to(self, device): # where batches go
+        "Send every batch to `device` (fastai's `DataLoaders.to`)"
+        self.device = device; return self
     def new(self, **kwargs):
         "A copy with some settings changed; settings `TensorDL` does not have (fastai passes `drop_last`) are ignored"
         kw = dict(src=self.src, mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm, device=self.device,
@@ -149,26 +159,41 @@ class TensorDL:
 class DeviceDL:
     "Any iterable of `(x, y)` batches (e.g. a plain torch `DataLoader`) made usable by fastai: batches are moved to `device`"
     n_inp = 1
-    def __init__(self, dl, device=None):
+    def __init__(self,
+                 dl, # any iterable of `(x, y)` batches
+                 device=None): # where batches go
         from fastai.torch_core import default_device
         self.dl, self.device = dl, ifnone(device, default_device())
     def __len__(self): return len(self.dl)
     def __iter__(self):
         for b in self.dl: yield tuple(t.to(self.device) for t in b[:2])
     def one_batch(self): return first(iter(self))
-    def to(self, device): self.device = device; return self
+    def to(self, device): # where batches go
+        "Send every batch to `device` (fastai's `DataLoaders.to`)"
+        self.device = device; return self
     def new(self, **kwargs): return DeviceDL(self.dl, self.device)
 
 # %% ../nbs/00_data.ipynb #b0041e15
 class Digits:
     "The digits benchmark: `train`, `valid` and `test` `ImageSet`s with the training split's `mean` and `std`"
-    def __init__(self, train, valid, test, mean, std, n_classes=10): store_attr()
+    def __init__(self, train:ImageSet, # training images (pixel space) and labels
+                 valid:ImageSet, # validation images: every setting is chosen on these
+                 test:ImageSet, # test images: reported, never tuned on
+                 mean, std, # per-channel normalisation from the training split
+                 n_classes:int=10): # number of classes
+        store_attr()
     @property
     def img_shape(self): return self.train.img_shape
-    def dl(self, split:str='valid', bs:int=256, **kwargs):
+    def dl(self,
+           split:str='valid', # 'train', 'valid' or 'test'
+           bs:int=256, # batch size
+           **kwargs):
         "A `TensorDL` over one split, normalised with the benchmark's statistics"
         return TensorDL(getattr(self, split), self.mean, self.std, bs=bs, **kwargs)
-    def dls(self, bs:int=64, tfm=None, **kwargs):
+    def dls(self,
+            bs:int=64, # batch size
+            tfm=None, # augmentation of training batches
+            **kwargs):
         "fastai `DataLoaders` for plain supervised training: shuffled train split, valid split"
         return DataLoaders(self.dl('train', bs=bs, shuffle=True, tfm=tfm, **kwargs), self.dl('valid', **kwargs))
     def __repr__(self): return f"Digits(train={len(self.train)}, valid={len(self.valid)}, test={len(self.test)}, shape={self.img_shape})"
@@ -202,7 +227,7 @@ norm_stats = {
     'mnist':        ((0.1307,), (0.3081,)),
 }
 
-def get_stats(stats) -> tuple:
+def get_stats(stats) -> tuple: # a name (e.g. 'cifar10') or a `(mean, std)` pair
     "`(mean, std)` from a preset name in `norm_stats` or a pair of sequences"
     if isinstance(stats, str):
         if stats.lower() not in norm_stats: raise ValueError(f"Unknown statistics {stats!r}; presets: {', '.join(norm_stats)}, or pass (mean, std).")

@@ -32,10 +32,12 @@ __all__ = ['teacher_recipe', 'digits_preset', 'digits_lams', 'digits_methods', '
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
 
-def recipe_key(recipe:dict) -> str: return hashlib.sha1(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:10]
+def recipe_key(recipe:dict) -> str: # a teacher recipe such as `teacher_recipe`
+    "A short hash of `recipe`, naming its cached and published checkpoints"
+    return hashlib.sha1(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:10]
 
 # %% ../nbs/08_digits.ipynb #34f9de83
-def published_teacher(recipe:dict) -> Path|None:
+def published_teacher(recipe:dict) -> Path|None: # a teacher recipe such as `teacher_recipe`
     "The checkpoint of `recipe`'s teacher behind the published digits tables, when this checkout of cdx ships it"
     import cdx
     p = Path(cdx.__file__).resolve().parent.parent/'benchmarks'/'results'/'digits-teacher'/f"{recipe_key(recipe)}.pth"
@@ -45,7 +47,7 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
                    recipe:dict|None=None, # training recipe; default `teacher_recipe`
                    path:Path|None=None, # checkpoint path; default in `cache_dir()` keyed by the recipe
                    published:bool=True, # load the teacher the published tables used when this checkout ships it, before any cached one (its training depends on the CPU threads)
-                   verbose:bool=True) -> nn.Module:
+                   verbose:bool=True) -> nn.Module: # say when a teacher is trained, and its accuracy
     "The digits teacher: the published checkpoint, else the cached one, else trained by `recipe` (once) and cached"
     r = ifnone(recipe, teacher_recipe)
     data = ifnone(data, digits(size=r['size'], seed=r['split_seed']))
@@ -68,9 +70,11 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
     return model.eval().requires_grad_(False)
 
 # %% ../nbs/08_digits.ipynb #7c6d82f0
-def digits_condensed(data:Digits, spc:int=1, seed:int=0,
+def digits_condensed(data:Digits, # the digits benchmark
+                     spc:int=1, # images per class
+                     seed:int=0, # seed of the draw (and of DM)
                      source:str='real', # 'dm': condensed by distribution matching from the training split; 'real': random real samples
-                     dm_iters:int=200,
+                     dm_iters:int=200, # DM iterations (source `dm`)
                      cache:bool=True) -> ImageSet: # keep DM results in `cache_dir()`, keyed by everything that makes them
     "The condensed input of the digits benchmark: `spc` images per class, condensed by DM or drawn from the training split, with `seed`"
     if source == 'real': return sample_per_class(data.train, k=spc, seed=seed, n_classes=data.n_classes)
@@ -85,9 +89,9 @@ def digits_condensed(data:Digits, spc:int=1, seed:int=0,
 
 # %% ../nbs/08_digits.ipynb #c4ef79bc
 digits_preset = dict(epochs=30, lr=1e-2, kd_steps=60, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
-digits_lams = dict(inversion=0.3, deepinversion=0.3, fast=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
+digits_lams = dict(inversion=0.3, deepinversion=0.3, fast=0.3, cmi=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
 
-def learner_preset(method) -> dict:
+def learner_preset(method) -> dict: # a base method: its name or an `Inversion`
     "The digits preset of the learner's settings for `method` (a name or an `Inversion`): `digits_preset` with the method's alignment weight"
     name = method if isinstance(method, str) else method.name
     return {**digits_preset, 'lam': digits_lams.get(name, digits_preset['lam'])}
@@ -105,7 +109,9 @@ digits_methods = {
 }
 @delegates(cdx_learner, but=['teacher','student','condensed','dls_valid','variant','generator','method'])
 def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), or 'real' for the full-data student
-               teacher:nn.Module, data:Digits, condensed:ImageSet|None,
+               teacher:nn.Module, # the frozen digits teacher
+               data:Digits, # the digits benchmark
+               condensed:ImageSet|None, # the condensed (or few real) samples; None for `mi` and `real`
                seed:int=0, # seed of the student's initialisation and of every random draw of the run
                epochs:int|None=None, # epochs (default: the preset's)
                method='inversion', # base method: a name (with its digits preset from `digits_methods`) or an `Inversion` instance
@@ -133,13 +139,13 @@ table_rows = {'teacher': 'Teacher', 'ce': 'Student on condensed only', 'kd': 'KD
               'cs': 'Model inversion + CS', 'full': 'cdx (inversion + alignment)', 'real': 'Student on full data'}
 
 _keys = ('variant','seed','acc','valid_acc','gap','seconds')
-def runs_frame(runs) -> pd.DataFrame:
+def runs_frame(runs) -> pd.DataFrame: # run records (dicts) or a frame
     "The runs (records or a frame) as a frame of the columns the tables use"
     df = pd.DataFrame([{k: r.get(k, float('nan')) for k in _keys} for r in runs]) if isinstance(runs, list) else runs
     return df.astype({'seed': int})
 
 def summarize(runs, # run records (dicts) or a frame with variant, seed, acc, gap, seconds
-              teacher_acc:float|None=None) -> pd.DataFrame:
+              teacher_acc:float|None=None) -> pd.DataFrame: # the teacher's test accuracy, added as a row
     "Mean test accuracy with its 95% confidence interval, seeds, feature gap and seconds per variant, in the order of `table_rows`"
     df = runs_frame(runs)
     g = summarize_runs(df, 'variant', 'acc')
@@ -150,7 +156,7 @@ def summarize(runs, # run records (dicts) or a frame with variant, seed, acc, ga
     return g
 
 comparisons = (('full','cs'), ('cs','mi'), ('full','mi'), ('full','kd'), ('full','ce'))
-def paired_table(runs) -> pd.DataFrame:
+def paired_table(runs) -> pd.DataFrame: # run records (dicts) or a frame with variant, seed and acc
     "The paired differences (same seeds, same condensed set, same test images) behind every claim of the table, with their verdicts"
     df = runs_frame(runs); acc = {v: d.set_index('seed')['acc'] for v,d in df.groupby('variant')}
     rows = []
@@ -174,7 +180,10 @@ def to_markdown(g:pd.DataFrame, # from `summarize`
 
 # %% ../nbs/08_digits.ipynb #88984849
 def plot_per_class(imgs:ImageSet, # pixel-space images with labels
-                   n_classes:int, per_class:int=8, title:str|None=None, fname=None):
+                   n_classes:int, # number of classes
+                   per_class:int=8, # images shown per class
+                   title:str|None=None, # title of the figure
+                   fname=None): # file to save the figure to (None: not saved)
     "A grid with one row per class of up to `per_class` images; saved to `fname` if given"
     fig,axs = plt.subplots(n_classes, per_class, figsize=(max(per_class, 2)*0.8, n_classes*0.8), squeeze=False)
     for c in range(n_classes):
@@ -211,7 +220,7 @@ def _benchmark_job(job:dict) -> dict:
     return rec
 
 @contextlib.contextmanager
-def torch_threads(n:int):
+def torch_threads(n:int): # threads inside the block
     "Inside the block torch computes with `n` threads (0: unchanged); the count before is restored afterwards"
     before = torch.get_num_threads()
     if n: torch.set_num_threads(n)
@@ -234,11 +243,12 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
                      seeds=(0,1,2,3,4), # one run per seed for every variant
                      spc:int=1, # condensed samples per class
                      epochs:int|None=None, # epochs per distillation (default: the preset's)
-                     variants=('ce','kd','mi','cs','full','real'),
-                     data:Digits|None=None, teacher:nn.Module|None=None,
+                     variants=('ce','kd','mi','cs','full','real'), # the rows to run (keys of `table_rows`)
+                     data:Digits|None=None, # the digits benchmark (default `digits()`)
+                     teacher:nn.Module|None=None, # the digits teacher (default `digits_teacher(data)`)
                      resume:bool=False, # keep the runs already in `out/results.csv` and do only the others
                      source:str='dm', # condensed input: 'dm' (condensed by distribution matching) or 'real' (random real samples)
-                     dm_iters:int=200,
+                     dm_iters:int=200, # DM iterations per condensed set
                      method:str='inversion', # base inversion method (a key of `digits_methods`)
                      workers:int=1, # processes running the runs side by side (each with `threads` torch threads)
                      threads:int=0) -> pd.DataFrame: # torch threads per run; 0 keeps this process's count when `workers` is 1, else 1

@@ -29,7 +29,11 @@ table_columns = {k: get_column(k).label for k in ('mi', 'cs', 'full', 'full-rs')
 
 def table_run(method:str|None, # base method name; None for the bounds
               column:str, # a key of `table_columns`, or 'ce' / 'kd' / 'real' for the bounds
-              teacher, data:Digits, spc:int, seed:int, epochs:int|None=None,
+              teacher, # the frozen digits teacher
+              data:Digits, # the digits benchmark
+              spc:int, # condensed images per class
+              seed:int, # seed of the condensed set and the run
+              epochs:int|None=None, # epochs (default: the digits preset's)
               source:str|None=None, # condensed input, 'dm' or 'real'; default 'real' for a column with `real_samples`, else 'dm'
               **kwargs) -> dict:
     "One cell run of the methods table: a record of method, spc, column, seed, test accuracy and seconds"
@@ -44,7 +48,11 @@ def _runs_file(out:Path, name:str): return Path(out)/f"runs-{name}.csv"
 
 def _load_runs(path:Path) -> list: return pd.read_csv(path).to_dict('records') if path.exists() else []
 
-def run_jobs(path:Path, jobs:list, run, resume:bool, keys=('method','spc','column','seed')) -> list:
+def run_jobs(path:Path, # the csv file of finished runs, rewritten after each one
+             jobs:list, # one dict per run; its `keys` identify it
+             run, # `job -> record` (a dict written as one row)
+             resume:bool, # keep the runs already in `path`
+             keys=('method','spc','column','seed')) -> list: # the fields that identify a job in the file
     "Do the `jobs` not yet in `path` (when resuming), rewriting `path` after every run so an interruption loses at most one"
     runs = _load_runs(path) if resume else []
     done = {tuple(r.get(k) for k in keys) for r in runs}   # a key the file lacks (a new setting) matches no run
@@ -59,12 +67,14 @@ def run_jobs(path:Path, jobs:list, run, resume:bool, keys=('method','spc','colum
 # %% ../nbs/08a_methods_table.ipynb #903d42f6
 def methods_benchmark(out:Path, # folder: one `runs-METHOD.csv` per method, `runs-bounds.csv`, then `results.csv` and `results.md`
                       methods=tuple(digits_methods), # base methods, by name
-                      spcs=(1, 5, 10), seeds=(0, 1, 2, 3, 4),
-                      columns=tuple(table_columns),
+                      spcs=(1, 5, 10), # condensed images per class
+                      seeds=(0, 1, 2, 3, 4), # one run per seed of every cell
+                      columns=tuple(table_columns), # table columns (keys of `table_columns`)
                       bounds:bool=True, # also the condensed-only students (cross-entropy and KD) and the full-data student
                       epochs:int|None=None, # epochs per run (default: the digits preset's)
                       resume:bool=True, # keep the runs already in the files
-                      data:Digits|None=None, teacher=None) -> pd.DataFrame:
+                      data:Digits|None=None, # the digits benchmark (default `digits()`)
+                      teacher=None) -> pd.DataFrame: # the digits teacher (default `digits_teacher(data)`)
     "Run the methods table on digits and write its files to `out`; returns every run"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -89,7 +99,7 @@ def _scores(runs:pd.DataFrame, method:str, spc:int, column:str) -> pd.Series:
 
 def _cell(s:pd.Series) -> str: return fmt_ci(*mean_ci(s)) if len(s) else '–'
 
-def cells(runs:pd.DataFrame) -> list:
+def cells(runs:pd.DataFrame) -> list: # one row per run: method, spc, column, seed, acc (and gap, seconds)
     "Every (method, spc) of the table with its scores by column, the condensed-only bounds and the paired differences"
     out = []
     present = [m for m in runs['method'].unique() if m != '-']
@@ -103,7 +113,8 @@ def cells(runs:pd.DataFrame) -> list:
 
 def _pair(p) -> str: return '–' if p is None else fmt_pair(p)
 
-def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
+def methods_table(runs:pd.DataFrame, # one row per run: method, spc, column, seed, acc (and gap, seconds)
+                  teacher_acc:float|None=None) -> str: # the teacher's test accuracy, shown under the table
     "The methods table in markdown: mean ± 95% CI per column, the paired `*` − `+CS` and `+CS` − base, and the condensed-only bounds"
     cols = [c for c in table_columns if c in set(runs['column'])]
     t = md_table(['method', 'spc', *(table_columns[c] for c in cols), '* − +CS [95% CI], wins', '+CS − base [95% CI], wins', 'CE on condensed', 'KD on condensed'],
@@ -118,7 +129,7 @@ def methods_table(runs:pd.DataFrame, teacher_acc:float|None=None) -> str:
                  "differences in points, paired by seed, with the number of seeds on which the first beats the second.")
     return t + '\n\n' + ' '.join(extra) + '\n\n' + methods_summary(runs) + '\n\n' + gap_table(runs)
 
-def gap_table(runs:pd.DataFrame) -> str:
+def gap_table(runs:pd.DataFrame) -> str: # one row per run: method, spc, column, seed, acc (and gap, seconds)
     "Mean feature gap (MMD² between teacher features of the generated pool and real validation digits) per method, size and column"
     if 'gap' not in runs or runs['gap'].isna().all(): return ''
     cols = [c for c in ('mi','cs','full') if c in set(runs['column'])]
@@ -135,7 +146,7 @@ def pooled_pairs(cs:list, # cells from `cells`
     d = pd.concat([x for x in d if len(x)], ignore_index=True)
     return paired_diff(d, pd.Series(0., index=d.index))
 
-def methods_summary(runs:pd.DataFrame) -> str:
+def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, column, seed, acc (and gap, seconds)
     "Sentences generated from the table: how many cells support each of the paper's claims, at the 95% level"
     cs = [c for c in cells(runs) if c['full_cs'] is not None]
     if not cs: return ''
@@ -165,11 +176,12 @@ def methods_summary(runs:pd.DataFrame) -> str:
                            f"in {sg.count('below')} of {len(sg)} cells and raises it in {sg.count('above')}.")
     return ' '.join(said)
 
-def method_seconds(runs:pd.DataFrame) -> pd.Series:
+def method_seconds(runs:pd.DataFrame) -> pd.Series: # one row per run: method, spc, column, seed, acc (and gap, seconds)
     "Mean wall-clock seconds of one run of each method (all columns and spcs together)"
     return runs[runs.method != '-'].groupby('method')['seconds'].mean().round(1)
 
-def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
+def write_table(out:Path, # the folder of the runs files
+                teacher_acc:float|None=None) -> pd.DataFrame: # the teacher's test accuracy, shown under the table
     "Gather `out/runs-*.csv` into `results.csv`; write `results.md` (the table and the seconds per run of each method) and `summary.md` (its sentences)"
     out = Path(out); files = sorted(out.glob('runs-*.csv'))
     if not files: raise FileNotFoundError(f"No runs-*.csv in {out}; run `methods_benchmark` first.")
@@ -181,7 +193,9 @@ def write_table(out:Path, teacher_acc:float|None=None) -> pd.DataFrame:
     return runs
 
 # %% ../nbs/08a_methods_table.ipynb #7567c955
-def ablation_configs(teacher, n_classes:int=10, img_shape=(1,16,16)) -> dict:
+def ablation_configs(teacher, # the teacher, for the width of its features
+                     n_classes:int=10, # number of classes
+                     img_shape=(1,16,16)) -> dict: # `(C, H, W)` of the images
     "The ablation settings of the full method on digits: name -> `cdx_learner` keyword arguments (`method_kw`: changes to the method's preset)"
     n_feat = feature_width(teacher, img_shape)
     cfgs = {'* (preset)': {}, '+CS (no alignment)': dict(variant='cs'), 'base (no condensed)': dict(variant='mi'),
@@ -203,9 +217,15 @@ def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
     return (f"Feature gap {gap.mean():.3f} against {ref.mean():.3f}: {where}{' than' if where != 'not distinguishable from' else ''} the preset's "
             f"({p['diff']:+.3f}, 95% CI {p['lo']:+.3f} to {p['hi']:+.3f}).")
 
-def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1, 2, 3, 4), epochs:int|None=None,
+def ablation_benchmark(out:Path, # folder for the ablation files
+                       method:str='inversion', # base method (a key of `digits_methods`)
+                       spc:int=1, # condensed images per class
+                       seeds=(0, 1, 2, 3, 4), # one run per seed and setting
+                       epochs:int|None=None, # epochs (default: the digits preset's)
                        configs=None, # names of `ablation_configs` to run (default: all)
-                       resume:bool=True, data:Digits|None=None, teacher=None) -> pd.DataFrame:
+                       resume:bool=True, # keep the runs already in the csv file
+                       data:Digits|None=None, # the digits benchmark (default `digits()`)
+                       teacher=None) -> pd.DataFrame: # the digits teacher (default `digits_teacher(data)`)
     "Run the ablations of the full method, judged on the validation split; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -240,7 +260,7 @@ def ablation_benchmark(out:Path, method:str='inversion', spc:int=1, seeds=(0, 1,
 # %% ../nbs/08a_methods_table.ipynb #f207ed8d
 def pooled_ablation(runs:list, # ablation frames (`ablation_benchmark`'s csv files), each with the preset and `config`
                     config:str, # the setting compared with the preset
-                    score:str='valid_acc') -> dict:
+                    score:str='valid_acc') -> dict: # the column compared: 'valid_acc' or 'gap'
     "The paired difference `config` minus the preset over every seed of every frame that has both"
     a, b = [], []
     for r in runs:
