@@ -141,9 +141,9 @@ def _sign(p) -> str: return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 e
 
 def pooled_pairs(cs:list, # cells from `cells`
                  a:str='full', b:str='cs') -> dict: # the columns compared, A minus B
-    "The paired difference A - B over every seed of every cell that has both: one estimate of the average effect over those cells"
-    d = [(c['scores'][a] - c['scores'][b]).dropna() for c in cs]
-    d = pd.concat([x for x in d if len(x)], ignore_index=True)
+    "The paired difference A - B averaged over `cs`, one value per condensed set (size and seed), since the methods share those sets"
+    d = [(c['scores'][a] - c['scores'][b]).dropna().rename(lambda s, k=c['spc']: (k, s)) for c in cs]
+    d = pd.concat([x for x in d if len(x)]).groupby(level=0).mean()
     return paired_diff(d, pd.Series(0., index=d.index))
 
 def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, column, seed, acc (and gap, seconds)
@@ -155,7 +155,8 @@ def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, c
             f"loses (interval below zero) in {fc.count('below')}, and is not distinguishable in {fc.count('within')}."]
     if n > 1:
         p = pooled_pairs(cs); by = {m: pooled_pairs([c for c in cs if c['method'] == m]) for m in dict.fromkeys(c['method'] for c in cs)}
-        said.append(f"Pooled over the {n} cells ({p['n']} pairs of runs): " + verdict('`*`', '`+CS`', p) + " By base method, pooled over its sizes: "
+        said.append(f"Pooled over the {n} cells (the methods' paired differences averaged on each of the {p['n']} condensed sets they share): "
+                    + verdict('`*`', '`+CS`', p).replace(' seeds', ' condensed sets') + " By base method, pooled over its sizes: "
                     + '; '.join(f"{m} {fmt_pair(q)}" for m, q in by.items()) + '.')
     cm = [_sign(c['cs_mi']) for c in cs if c['cs_mi'] is not None]
     if cm: said.append(f"`+CS` beats the base method in {cm.count('above')} of {len(cm)} cells and loses in {cm.count('below')}.")
