@@ -56,7 +56,7 @@ def main(published:str='benchmarks/results/digits-spc1-dm', # folder of the publ
     rows, said = [], []
     for name, rep in repeats:
         c = compare(pub, rep)
-        rows += [[name, table_rows[v], r['runs'], r['identical'], f"{100*r['largest']:.1f}", f"{100*ci[v]:.1f}"] for v, r in c.iterrows()]
+        rows += [[name, table_rows[v], int(r['runs']), int(r['identical']), f"{100*r['largest']:.1f}", f"{100*ci[v]:.1f}"] for v, r in c.iterrows()]
         n, same = int(c['runs'].sum()), int(c['identical'].sum())
         said.append(f"{name.capitalize()}: {same} of {n} runs identical" + ('.' if same == n else f"; single runs move by up to {100*c['largest'].max():.1f} points."))
     lines.append(md_table(['repeat', 'model', 'runs compared', 'identical', 'largest change of one run (points)', 'published 95% CI half-width (points)'], rows))
