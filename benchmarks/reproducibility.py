@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from cdx.digits import table_rows, summarize, paired_table
-from cdx.stats import fmt_pair, md_table
+from cdx.stats import fmt_pair, md_table, direction
 
 def compare(pub:pd.DataFrame, rep:pd.DataFrame, score:str='acc') -> pd.DataFrame:
     "Per variant: runs compared, how many are identical, and the largest change of one run's `score`"
@@ -29,13 +29,12 @@ def _pairs(runs:pd.DataFrame) -> dict:
 def _two_draws(pub:pd.DataFrame, two:pd.DataFrame, lines:list, said:list):
     "Append the table and sentence comparing each verdict drawn with one and with two threads per run"
     pp, pt = _pairs(pub), _pairs(two)
-    sig = lambda r: 'above' if r.lo > 0 else 'below' if r.hi < 0 else 'within'
     common = [k for k in pp if k in pt]
     lines += ['', "The comparisons themselves, drawn twice: with one thread per run (published) and with two (every run a different but equally valid "
               "draw; the seeds are the same):", '',
               md_table(['comparison (paired by seed)', 'one thread (published)', 'two threads'],
                        [[f"{table_rows[k[0]]} − {table_rows[k[1]]}", fmt_pair(pp[k]._asdict(), wins=False), fmt_pair(pt[k]._asdict(), wins=False)] for k in common])]
-    flips = [f"{table_rows[k[0]]} − {table_rows[k[1]]}" for k in common if sig(pp[k]) != sig(pt[k])]
+    flips = [f"{table_rows[k[0]]} − {table_rows[k[1]]}" for k in common if direction(pp[k]._asdict()) != direction(pt[k]._asdict())]
     said.append(("Between the two draws, the verdict changes for " + ', '.join(flips) + ": at five seeds a difference of one or two points "
                  "at one image per class is not a stable finding, whatever its interval says.") if flips else
                 "Between the two draws, no comparison changes its verdict.")

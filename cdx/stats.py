@@ -12,8 +12,8 @@ import numpy as np, pandas as pd
 from scipy import stats as sps
 
 # %% auto #0
-__all__ = ['columns', 'mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'md_table', 'summarize_runs', 'Column',
-           'get_column']
+__all__ = ['columns', 'mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'direction', 'md_table', 'summarize_runs',
+           'Column', 'get_column']
 
 # %% ../nbs/00b_stats.ipynb #eae5c706
 def mean_ci(x, # one value per seed
@@ -64,6 +64,10 @@ def fmt_pair(p:dict, # a paired difference from `paired_diff`
     "A paired difference as `+d [lo, hi]`, with the seeds won; `(one seed)` where there is no interval"
     if p['n'] < 2: return f"{scale*p['diff']:+.1f} (one seed)"
     return f"{scale*p['diff']:+.1f} [{scale*p['lo']:+.1f}, {scale*p['hi']:+.1f}]" + (f", {p['wins']}/{p['n']}" if wins else '')
+
+def direction(p:dict) -> str: # a paired difference from `paired_diff`
+    "'above' or 'below' when the whole interval is on one side of zero, else 'within'"
+    return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
 
 # %% ../nbs/00b_stats.ipynb #5a00c564
 def md_table(header:list, # the column titles

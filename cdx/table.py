@@ -17,7 +17,7 @@ from .augment import DiffAugment
 from .learner import evaluate
 from .inversion import get_method
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
-from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column
+from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column, direction
 
 # %% auto #0
 __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'pooled_pairs',
@@ -137,7 +137,6 @@ def gap_table(runs:pd.DataFrame) -> str: # one row per run: method, spc, column,
     rows = [[m, k, *(f"{g[(m, k, c)]:.3f}" if (m, k, c) in g.index else '–' for c in cols)] for (m, k) in [(c['method'], c['spc']) for c in cells(runs)]]
     return 'Feature gap, mean over seeds (lower is closer to real digits):\n\n' + md_table(['method', 'spc', *(table_columns[c] for c in cols)], rows) + '\n'
 
-def _sign(p) -> str: return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
 
 def pooled_pairs(cs:list, # cells from `cells`
                  a:str='full', b:str='cs') -> dict: # the columns compared, A minus B
@@ -150,7 +149,7 @@ def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, c
     "Sentences generated from the table: how many cells support each of the paper's claims, at the 95% level"
     cs = [c for c in cells(runs) if c['full_cs'] is not None]
     if not cs: return ''
-    n, fc = len(cs), [_sign(c['full_cs']) for c in cs]
+    n, fc = len(cs), [direction(c['full_cs']) for c in cs]
     said = [f"`*` beats `+CS` (the whole interval of the paired difference above zero) in {fc.count('above')} of {n} method-size cells, "
             f"loses (interval below zero) in {fc.count('below')}, and is not distinguishable in {fc.count('within')}."]
     if n > 1:
@@ -158,7 +157,7 @@ def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, c
         said.append(f"Pooled over the {n} cells (the methods' paired differences averaged on each of the {p['n']} condensed sets they share): "
                     + verdict('`*`', '`+CS`', p).replace(' seeds', ' condensed sets') + " By base method, pooled over its sizes: "
                     + '; '.join(f"{m} {fmt_pair(q)}" for m, q in by.items()) + '.')
-    cm = [_sign(c['cs_mi']) for c in cs if c['cs_mi'] is not None]
+    cm = [direction(c['cs_mi']) for c in cs if c['cs_mi'] is not None]
     if cm: said.append(f"`+CS` beats the base method in {cm.count('above')} of {len(cm)} cells and loses in {cm.count('below')}.")
     nb = [c for c in cs if len(c['bounds']['ce']) and len(c['bounds']['kd']) and len(c['scores']['full'])]
     if nb:
@@ -172,7 +171,7 @@ def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, c
     if 'gap' in runs and runs['gap'].notna().any():
         gaps = runs.assign(acc=runs['gap'])
         gp = [paired_diff(_scores(gaps, c['method'], c['spc'], 'full'), _scores(gaps, c['method'], c['spc'], 'cs')) for c in cs]
-        sg = [_sign(p) for p in gp if p['n'] >= 2]
+        sg = [direction(p) for p in gp if p['n'] >= 2]
         if sg: said.append(f"The alignment lowers the feature gap of the generated samples below that of `+CS` (paired interval below zero) "
                            f"in {sg.count('below')} of {len(sg)} cells and raises it in {sg.count('above')}.")
     return ' '.join(said)
