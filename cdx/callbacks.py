@@ -10,6 +10,7 @@ import contextlib, torch, torch.nn as nn
 from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
+from fastai.callback.fp16 import MixedPrecision as _FastaiMixedPrecision, AMPMode
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, normalize
 from .models import FeatureHook
@@ -19,7 +20,8 @@ from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1
 from .inversion import Inversion
 
 # %% auto #0
-__all__ = ['frozen', 'finding_lr', 'DeviceCallback', 'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
+__all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
+           'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -39,15 +41,48 @@ def finding_lr(learn) -> bool: # a fastai `Learner`
     return getattr(learn, 'lr_finder', None) is not None
 
 # %% ../nbs/06_callbacks.ipynb #4cc1e08a
+def amp_dtype(learn) -> torch.dtype|None: # a fastai `Learner`
+    "The autocast dtype of `learn`'s mixed precision (`to_bf16`, `to_fp16` or `cdx_learner(precision=)`), None in full precision"
+    mp = getattr(learn, 'mixed_precision', None)
+    if mp is None: return None
+    return torch.bfloat16 if AMPMode(mp.amp_mode) == AMPMode.BF16 else torch.float16
+
+class MixedPrecision(_FastaiMixedPrecision):
+    "fastai's `MixedPrecision` on the device the data is on (fastai's autocasts CUDA only), so bf16 also runs on the CPU"
+    def before_fit(self):
+        dev, dt = torch.device(self.dls.device or 'cpu').type, amp_dtype(self)
+        if dt == torch.bfloat16 and dev == 'cuda' and not torch.cuda.is_bf16_supported():
+            raise ValueError("This GPU has no bfloat16 support; use precision='fp16' (with a gradient scaler) instead.")
+        self.kwargs['enabled'] = dt == torch.float16
+        self.autocast, self.learn.scaler, self.scales = torch.autocast(dev, dtype=dt), torch.amp.GradScaler(dev, **self.kwargs), L()
+    @property
+    def mixed_precision(self): return self   # so `amp_dtype(self)` reads the callback's own mode
+
 class DeviceCallback(Callback):
-    "Moves the modules named in `_modules` to the `Learner`'s device at the start of fitting"
+    "Moves the modules named in `_modules` to the `Learner`'s device at the start of fitting, and runs them in its precision"
     _modules = ()
     @property
-    def device(self): return getattr(self.dls, 'device', None) or next(self.model.parameters()).device
+    def device(self): return torch.device(getattr(self.dls, 'device', None) or next(self.model.parameters()).device)
     def _to_device(self):
         for n in self._modules: getattr(self, n).to(self.device)
+    def autocast(self):
+        "A context that autocasts to the `Learner`'s mixed-precision dtype on its device; does nothing in full precision"
+        dt = amp_dtype(self.learn)
+        return torch.autocast(self.device.type, dtype=dt) if dt is not None else contextlib.nullcontext()
+    scaler = None
+    def reset_scaler(self, sd:dict|None=None): # a saved scaler state to continue from
+        "Make `self.scaler` for this fit's precision (active in fp16 only), keeping the scale reached so far or the saved one"
+        s = torch.amp.GradScaler(self.device.type, enabled=amp_dtype(self.learn) == torch.float16)
+        old = sd or (self.scaler.state_dict() if self.scaler is not None and self.scaler.is_enabled() else None)
+        if old and s.is_enabled(): s.load_state_dict(old)
+        self.scaler = s
 
 # %% ../nbs/06_callbacks.ipynb #ce2ef73c
+def grads_finite(opts:list) -> bool: # optimisers whose parameters' gradients are checked
+    "Whether every gradient the optimisers would apply is finite (one host sync)"
+    gs = [torch.isfinite(p.grad).all() for o in opts for g in o.param_groups for p in g['params'] if p.grad is not None]
+    return bool(torch.stack(gs).all()) if gs else True
+
 class GeneratorStep(DeviceCallback):
     "Each training epoch, synthesise a batch by inverting `teacher` with `method`, adding feature alignment when a `DiscriminatorStep` is present"
     order,_modules = 1,('teacher','generator')
@@ -63,15 +98,17 @@ class GeneratorStep(DeviceCallback):
         self._to_device(); self.teacher.eval()
         self._setup()
         if self.g_opt is None: self.g_opt = self.method.generator_opt(self.generator)
+        self.reset_scaler()
     def _setup(self): self.method.setup(self.teacher, self.n_classes, self.device, self.mean, self.std)
     def state_dict(self):
         return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
-                    method=self.method.state_dict(), rounds=self.rounds)
+                    method=self.method.state_dict(), rounds=self.rounds, scaler=self.scaler.state_dict() if self.scaler else {})
     def load_state_dict(self, sd:dict):
         self._to_device(); self._setup()
         self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
         self.method.load_state_dict(sd['method']); self.rounds = sd['rounds']
         if sd['opt'] is not None: self.g_opt = load_opt_state(self.method.generator_opt(self.generator), sd['opt'])
+        self.reset_scaler(sd.get('scaler'))
     def before_train(self):
         if finding_lr(self.learn): return
         self.learn.synthetic = self.synthesize(); self.rounds += 1
@@ -80,6 +117,15 @@ class GeneratorStep(DeviceCallback):
         "The generator steps of a round: a bar under fastai's epoch bar when one is shown, else a plain range"
         mbar = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
         return progress_bar(range(n), parent=mbar, leave=False) if mbar is not None else range(n)
+
+    def _step(self, loss, rnd):
+        "Backward and the round's optimiser steps, through the gradient scaler (a plain step outside fp16)"
+        self.scaler.scale(loss).backward()
+        opts = [o for o in rnd.opts if any(p.grad is not None for g in o.param_groups for p in g['params'])]   # e.g. no generator when pixels are optimised
+        for o in opts: self.scaler.unscale_(o)              # the method's hook sees true gradients (Fast adds them to the meta generator)
+        if not self.scaler.is_enabled() or grads_finite(opts): self.method.after_backward(rnd)   # an fp16 overflow skips the whole step
+        for o in opts: self.scaler.step(o)
+        self.scaler.update()
 
     def synthesize(self) -> ImageSet:
         "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
@@ -91,22 +137,22 @@ class GeneratorStep(DeviceCallback):
         steps = self._steps(m.g_steps)
         with frozen(self.model) as student:
             for _ in steps:
-                x = m.images(rnd.gen, rnd.z)
-                xin = normalize(m.tfm(x), self.mean, self.std)
-                t_out, bn_loss = m.forward(self.teacher, xin)
-                terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, r, x=x)
-                y_t = t_out.argmax(1).detach()
-                if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
-                loss = sum(terms.values())
+                with self.autocast():                               # the forward passes in the learner's precision
+                    x = m.images(rnd.gen, rnd.z)
+                    xin = normalize(m.tfm(x), self.mean, self.std)
+                    t_out, bn_loss = m.forward(self.teacher, xin)
+                    terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, r, x=x)
+                    y_t = t_out.argmax(1).detach()
+                    if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
+                    loss = sum(t.float() for t in terms.values())
                 for o in rnd.opts: o.zero_grad()
                 if not self.finite(loss, self.learn): continue
-                loss.backward(); m.after_backward(rnd)
-                for o in rnd.opts: o.step()
+                self._step(loss, rnd)
                 if disc is not None: disc.step()
                 l = loss.item()                                     # the one host sync of the step
                 self.round_losses.append(l)
                 if hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
-                if best is None or l < best[0]: best = (l, x.detach(), y_t); m.keep(rnd)
+                if best is None or l < best[0]: best = (l, x.detach().float(), y_t); m.keep(rnd)
                 log.append({k: v.detach() for k,v in terms.items()})
         if best is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
         m.end_round(rnd)
@@ -139,14 +185,17 @@ class DiscriminatorStep(DeviceCallback):
         self._to_device(); self.teacher.eval()
         self.cond = ImageSet(self.condensed.x.to(self.device), self.condensed.y.to(self.device))
         if self.d_opt is None: self.d_opt = self._new_opt()
+        self.reset_scaler()
     def before_train(self): self.losses, self._acc = [], []
     def after_train(self):
         if self._acc: self.history.append(dict(zip(('real', 'synthetic', 'wrong_label'), torch.stack(self._acc).mean(0).tolist())))
-    def state_dict(self): return dict(discriminator=self.discriminator.state_dict(), opt=self.d_opt.state_dict() if self.d_opt else None)
+    def state_dict(self):
+        return dict(discriminator=self.discriminator.state_dict(), opt=self.d_opt.state_dict() if self.d_opt else None,
+                    scaler=self.scaler.state_dict() if self.scaler else {})
     def load_state_dict(self, sd:dict):
         self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
-        if sd['opt'] is not None:
-            self.d_opt = load_opt_state(self._new_opt(), sd['opt'])
+        if sd['opt'] is not None: self.d_opt = load_opt_state(self._new_opt(), sd['opt'])
+        self.reset_scaler(sd.get('scaler'))
     @property
     def d_loss(self): return sum(self.losses)/len(self.losses) if self.losses else float('nan')
 
@@ -162,14 +211,15 @@ class DiscriminatorStep(DeviceCallback):
     def step(self):
         "One discriminator update on the condensed set and the last synthetic batch"
         c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
-        with torch.no_grad(): f_cond = self.features(c.x)
-        loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance)
-        if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond, c.y)
+        with self.autocast():
+            with torch.no_grad(): f_cond = self.features(c.x)
+            loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
+        if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
         self.d_opt.zero_grad()
         if not self.finite(loss, self.learn): return
-        loss.backward(); self.d_opt.step()
+        self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt); self.scaler.update()
         self.losses.append(loss.item())
-        with torch.no_grad(): self._acc.append(self.accuracy(f_cond, c.y))
+        with torch.no_grad(), self.autocast(): self._acc.append(self.accuracy(f_cond, c.y).float())
     def accuracy(self, f_cond:torch.Tensor, # teacher features of the condensed batch
                  y_cond:torch.Tensor) -> torch.Tensor: # their labels
         "Share of each kind of input (condensed, synthetic, condensed with a wrong label) that the discriminator classifies right"
@@ -192,7 +242,8 @@ class KDStep(DeviceCallback):
     def __init__(self, teacher:nn.Module): self.teacher = teacher   # the frozen teacher whose logits are the targets
     def before_fit(self): self._to_device(); self.teacher.eval()
     def before_batch(self):
-        with torch.no_grad(): self.learn.yb = (self.teacher(*self.xb),)
+        with torch.no_grad(), self.autocast(): t_out = self.teacher(*self.xb)
+        self.learn.yb = (t_out.float(),)
 
 # %% ../nbs/06_callbacks.ipynb #2df1ca0c
 def cdx_metrics(learn): # a `Learner` made by `cdx_learner`

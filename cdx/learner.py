@@ -157,10 +157,12 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 checkpoint_every:int=1, # epochs between checkpoints
                 resume=None, # checkpoint to continue from: `fit` then starts after its epoch
                 nan_patience:int=5, # non-finite losses in a row (of any one step) before the run stops
+                precision:str|None=None, # 'bf16' or 'fp16': mixed precision in every step (teacher targets, generator, discriminator, student); None for fp32
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
     _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
+    if precision not in (None, 'fp32', 'bf16', 'fp16'): raise ValueError(f"`precision` must be 'bf16', 'fp16' or None (fp32), got {precision!r}.")
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
     mean, std = ifnone(mean, getattr(dl_valid, 'mean', None)), ifnone(std, getattr(dl_valid, 'std', None))
     if mean is None or std is None:
@@ -195,6 +197,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['kd']: cbs.append(KDStep(teacher))
     cbs.append(NonFiniteGuard(nan_patience))
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
+    if precision in ('bf16', 'fp16'): cbs.append(MixedPrecision(precision))
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight)
     cbs += L(kwargs.pop('cbs', None))
     loss_func = method.student_loss(T) if v['generate'] else KDLoss(T)

@@ -20,8 +20,8 @@ def bn_layers(model:nn.Module): # any network
     return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
 def batch_stats(x:torch.Tensor): # activations `(N, C, ...)`
-    "Per-channel mean and biased variance of `x` over every dimension but the channel one"
-    dims = [0] + list(range(2, x.ndim))
+    "Per-channel mean and biased variance of `x` over every dimension but the channel one, in fp32 whatever the precision of `x`"
+    dims, x = [0] + list(range(2, x.ndim)), x.float()
     return x.mean(dims), x.var(dims, unbiased=False)
 
 def bn_stat_loss(x:torch.Tensor, # the input of `bn` for the current batch
