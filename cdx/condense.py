@@ -77,23 +77,25 @@ def condense_dm(ds:ImageSet, # the labelled set to condense (pixel space)
                 batch_real:int=128, # real images per class per step
                 width:int=32, depth:int=2, # embedding network (DM uses width 128, depth 3 on 32x32 images)
                 seed:int=0, # seed of the initial real samples and of every random draw
-                n_classes:int|None=None,
-                show_progress:bool=True) -> CondensedSet:
+                n_classes:int|None=None, # number of classes (defaults to `max(label)+1`)
+                show_progress:bool=True, # show a progress bar
+                device=None) -> CondensedSet: # where the optimisation runs (default the CPU); random draws stay on the CPU, so a GPU condenses the same sets
     "Condense `ds` to `k` images per class by distribution matching, starting from `k` real samples per class"
     check_pixels(ds.x, 'set to condense')
     check_counts(k=k, iters=iters, batch_real=batch_real)
     n_classes = ifnone(n_classes, int(ds.y.max())+1)
     torch.manual_seed(seed); random.seed(seed)
     init = sample_per_class(ds, k, seed=seed, n_classes=n_classes)
-    syn = normalize(init.x, mean, std).clone().requires_grad_(True)
+    dev = torch.device(ifnone(device, 'cpu'))
+    syn = normalize(init.x.to(dev), mean, std).clone().requires_grad_(True)
     opt = torch.optim.SGD([syn], lr=lr, momentum=0.5)
-    real = [normalize(ds.x[ds.y == c], mean, std) for c in range(n_classes)]
+    real = [normalize(ds.x[ds.y == c].to(dev), mean, std) for c in range(n_classes)]
     for _ in progress_bar(range(iters), display=show_progress):
-        net = random_convnet(ds.x.shape[1], width, depth)
+        net = random_convnet(ds.x.shape[1], width, depth).to(dev)
         loss = dm_loss(net, [r[torch.randperm(len(r))[:batch_real]] for r in real], syn, k)
         opt.zero_grad(); loss.backward()
         opt.step()
-    x = denormalize(syn.detach(), mean, std)
+    x = denormalize(syn.detach().cpu(), mean, std)
     out = ((x < 0) | (x > 1)).float().mean().item()
     if out > 0.05: warnings.warn(f"DM pushed {out:.0%} of the condensed values outside [0, 1], and they were clamped; a lower `lr` keeps the images in pixel space.")
     return CondensedSet(x.clamp(0, 1), init.y, f"DM, {k} per class, {iters} iterations, seed {seed}",

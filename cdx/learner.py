@@ -183,7 +183,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
         method.check(teacher); pool.check_batch_size(method.bs)
         generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
         try:
-            with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz)).shape[1:])
+            g_dev = next(iter(generator.parameters()), torch.empty(0)).device          # a generator already on a GPU is probed there
+            with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz, device=g_dev)).shape[1:])
         except RuntimeError as e:
             raise ValueError(f"The generator cannot take latent codes of size {method.nz} (the method's `nz`): {str(e)[:120]}. Build it with "
                              f"`Generator(nz={method.nz}, ...)`, or give the method the generator's latent size.") from e
