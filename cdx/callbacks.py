@@ -21,7 +21,7 @@ from .inversion import Inversion
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
-           'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'cdx_metrics']
+           'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'Reading', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -217,7 +217,8 @@ class DiscriminatorStep(DeviceCallback):
         if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
         self.d_opt.zero_grad()
         if not self.finite(loss, self.learn): return
-        self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt); self.scaler.update()
+        self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt)
+        self.scaler.update()
         self.losses.append(loss.item())
         with torch.no_grad(), self.autocast(): self._acc.append(self.accuracy(f_cond, c.y).float())
     def accuracy(self, f_cond:torch.Tensor, # teacher features of the condensed batch
@@ -246,11 +247,21 @@ class KDStep(DeviceCallback):
         self.learn.yb = (t_out.float(),)
 
 # %% ../nbs/06_callbacks.ipynb #2df1ca0c
+class Reading:
+    "A value read off a learner when called, e.g. `Reading(learn, 'generator_step', 'g_loss')`; unlike a lambda it pickles"
+    def __init__(self, learn, # the `Learner`
+                 *path:str): # attribute names, one after another; `len` of the last when it is the pool
+        store_attr('learn,path')
+    def __call__(self):
+        o = self.learn
+        for a in self.path: o = getattr(o, a)
+        return len(o) if self.path == ('pool',) else o
+
 def cdx_metrics(learn): # a `Learner` made by `cdx_learner`
     "`ValueMetric`s for the generator loss, the discriminator loss and the pool size of a cdx `Learner`"
     ms = []
-    if hasattr(learn, 'generator_step'): ms.append(ValueMetric(lambda: learn.generator_step.g_loss, 'g_loss'))
-    if hasattr(learn, 'discriminator_step'): ms.append(ValueMetric(lambda: learn.discriminator_step.d_loss, 'd_loss'))
-    ms.append(ValueMetric(lambda: len(learn.pool), 'pool'))
-    if hasattr(learn, 'feature_gap'): ms.append(ValueMetric(lambda: learn.feature_gap.last, 'gap'))
+    if hasattr(learn, 'generator_step'): ms.append(ValueMetric(Reading(learn, 'generator_step', 'g_loss'), 'g_loss'))
+    if hasattr(learn, 'discriminator_step'): ms.append(ValueMetric(Reading(learn, 'discriminator_step', 'd_loss'), 'd_loss'))
+    ms.append(ValueMetric(Reading(learn, 'pool'), 'pool'))
+    if hasattr(learn, 'feature_gap'): ms.append(ValueMetric(Reading(learn, 'feature_gap', 'last'), 'gap'))
     return ms

@@ -6,14 +6,18 @@ Docs: https://cdx-dev.github.io/cdx/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #d0388936
 from __future__ import annotations
-import math, numbers, warnings
+import math, numbers, random, warnings
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import *
 from fastai.data.core import DataLoaders
+from fastai.data.load import DataLoader
+from fastai.torch_core import TensorImage
+from fastai.data.transforms import CategoryMap
 
 # %% auto #0
 __all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
-           'check_condensed', 'TensorDL', 'DeviceDL', 'Digits', 'digits', 'get_stats']
+           'check_condensed', 'Images', 'as_source', 'TensorDL', 'DeviceDL', 'dl_stats', 'show_grid', 'Digits',
+           'digits', 'get_stats']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 def normalize(x:torch.Tensor, # images in pixel space, `[N, C, H, W]`
@@ -45,6 +49,7 @@ class ImageSet:
         self.x,self.y = x.float(),y.long()
     def __len__(self): return len(self.x)
     def __getitem__(self, idx): return ImageSet(self.x[idx], self.y[idx])
+    def new_empty(self): return ImageSet(self.x[:0], self.y[:0])   # what fastai's `export` keeps of a data set
     @property
     def img_shape(self): return tuple(self.x.shape[1:])
     def counts(self, n_classes:int): # number of classes, so absent ones count 0
@@ -106,26 +111,51 @@ def check_condensed(cs:ImageSet, # condensed (or few real) samples
     return missing
 
 # %% ../nbs/00_data.ipynb #faf1ac74
-class TensorDL:
-    "Batches of normalised images from an in-memory `ImageSet` (or a `Pool`: anything with `len` and `[idxs]`, read at iteration time)"
-    n_inp = 1
-    def __init__(self, src, # `ImageSet`, `Pool`, or anything whose `src[idxs]` has `x` and `y`
+class Images:
+    "Unlabelled images in pixel space, e.g. the items of `test_dl`: a `TensorDL` over them yields `(x,)` batches"
+    def __init__(self, x): # one image `(C, H, W)`, a batch `(N, C, H, W)`, or a list of images
+        x = torch.stack(list(x)) if isinstance(x, (list, tuple, L)) else torch.as_tensor(x)
+        self.x, self.y = (x[None] if x.ndim == 3 else x).float(), None
+    def __len__(self): return len(self.x)
+    def __getitem__(self, idx): return Images(self.x[idx])
+    def new_empty(self): return Images(self.x[:0])
+
+def as_source(items): # an `ImageSet`, `Pool`, `Images`, or images as a tensor or list
+    "What a `TensorDL` reads from: labelled sets as they are, bare images as `Images`"
+    return items if hasattr(items, 'x') and hasattr(items, 'y') else Images(items)
+
+class TensorDL(DataLoader):
+    "A fastai `DataLoader` of normalised images from an in-memory `ImageSet` or `Pool` (read at iteration time): whole batches by index, no workers or collation"
+    def __init__(self, src, # `ImageSet`, `Pool`, `Images`, or images (anything whose `src[idxs]` has `x` and `y`)
                  mean, std, # the normalisation of the network that consumes the batches
                  bs:int=64, # batch size
                  shuffle:bool=False, # shuffle before an ordinary pass
                  n_batches:int|None=None, # if set, draw this many random batches per epoch instead of one pass
                  tfm=None, # callable applied to each pixel-space batch (augmentation)
                  device=None, # where batches go (defaults to fastai's `default_device()`)
-                 fixed_weight:float=1.): # with `n_batches`: how much likelier each of the source's first `n_fixed` items (the condensed set) is drawn than each other item
+                 fixed_weight:float=1., # with `n_batches`: how much likelier each of the source's first `n_fixed` items (the condensed set) is drawn than each other item
+                 vocab=None, # class names, for showing and decoding labels (default: the class indices)
+                 **kwargs): # fastai `DataLoader` settings (e.g. `get_idxs`, which `get_preds` passes)
         from fastai.torch_core import default_device
         if not fixed_weight > 0: raise ValueError(f"fixed_weight is a relative sampling weight and must be positive; got {fixed_weight}.")
-        store_attr(but='device'); self.device = ifnone(device, default_device())
+        state = random.getstate()                          # fastai seeds its loader from Python's RNG; leave the user's stream as it was
+        super().__init__(as_source(src), bs=bs, shuffle=shuffle, device=ifnone(device, default_device()), **{k:v for k,v in kwargs.items() if k == 'get_idxs'})
+        random.setstate(state)
+        store_attr('mean,std,n_batches,tfm,fixed_weight'); self._vocab = vocab if vocab is None or isinstance(vocab, CategoryMap) else CategoryMap(list(vocab), sort=False)
+    @property
+    def src(self): return self.dataset
+    @property
+    def n_inp(self): return 1
     def __len__(self):
         if self.n_batches is not None: return self.n_batches
         return math.ceil(len(self.src)/self.bs)
-    def _idxs(self):
+    def get_idxs(self) -> list:
+        "The indices of one epoch in the order they are served"
+        return torch.cat(self._batches()).tolist()
+    def _batches(self):
         n = len(self.src)
         if n == 0: raise ValueError("TensorDL has nothing to iterate: its source is empty.")
+        if 'get_idxs' in self.__dict__: return torch.as_tensor(self.get_idxs(), dtype=torch.long).split(self.bs)   # an order fixed by fastai (`get_preds`)
         if self.n_batches is not None: return [self._random_batch(n) for _ in range(self.n_batches)]
         order = torch.randperm(n) if self.shuffle else torch.arange(n)
         return order.split(self.bs)
@@ -141,21 +171,30 @@ class TensorDL:
         fixed = torch.randperm(n_fixed)[:k] if n_fixed >= k else torch.randint(n_fixed, (k,))
         return torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:self.bs-k]])
     def __iter__(self):
-        for idx in self._idxs():
-            b = self.src[idx]
+        for idx in self._batches():
+            b = self.src.batch(idx, self.device) if hasattr(self.src, 'batch') else self.src[idx]   # a `Pool` converts its compact storage on the device
             xb = b.x.to(self.device, non_blocking=True).float()
             if self.tfm is not None: xb = self.tfm(xb)
-            yield normalize(xb, self.mean, self.std), b.y.to(self.device)
+            xb = TensorImage(normalize(xb, self.mean, self.std))
+            yield (xb,) if b.y is None else (xb, b.y.to(self.device))
     def one_batch(self): return first(iter(self))
     def to(self, device): # where batches go
         "Send every batch to `device` (fastai's `DataLoaders.to`)"
         self.device = device; return self
-    def new(self, **kwargs):
-        "A copy with some settings changed; settings `TensorDL` does not have (fastai passes `drop_last`) are ignored"
-        kw = dict(src=self.src, mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm, device=self.device,
-                  fixed_weight=self.fixed_weight)
-        return TensorDL(**{**kw, **{k:v for k,v in kwargs.items() if k in kw}})
+    def new(self, dataset=None, # another source (e.g. the images of `test_dl`); default this one
+            cls=None, **kwargs): # settings to change; ones `TensorDL` does not have (fastai passes `drop_last`, `num_workers`) are ignored
+        "A copy with another source or some settings changed"
+        kw = dict(src=ifnone(dataset, self.src), mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm,
+                  device=self.device, fixed_weight=self.fixed_weight, vocab=self.vocab)
+        if dataset is not None: kw.update(n_batches=None, tfm=None, shuffle=False)     # new items are read once, in order, unaugmented
+        return ifnone(cls, type(self))(**{**kw, **{k:v for k,v in kwargs.items() if k in kw or k == 'get_idxs'}})
+    @property
+    def vocab(self) -> CategoryMap|None:
+        "Class names, as fastai keeps them (the class indices when none were given)"
+        if self._vocab is not None or getattr(self.src, 'y', None) is None or not len(self.src): return self._vocab
+        return CategoryMap(list(range(int(self.src.y.max())+1)), sort=False)
 
+# %% ../nbs/00_data.ipynb #29592c71
 class DeviceDL:
     "Any iterable of `(x, y)` batches (e.g. a plain torch `DataLoader`) made usable by fastai: batches are moved to `device`"
     n_inp = 1
@@ -172,6 +211,70 @@ class DeviceDL:
         "Send every batch to `device` (fastai's `DataLoaders.to`)"
         self.device = device; return self
     def new(self, **kwargs): return DeviceDL(self.dl, self.device)
+
+def dl_stats(dl) -> tuple: # a DataLoader of normalised images
+    "`(mean, std)` a DataLoader normalises with: its own `mean`/`std`, or those of a fastai `Normalize` among its batch transforms; `(None, None)` if neither"
+    if getattr(dl, 'mean', None) is not None: return dl.mean, dl.std
+    from fastai.data.transforms import Normalize
+    norm = first(t for t in getattr(getattr(dl, 'after_batch', None), 'fs', []) if isinstance(t, Normalize))
+    return (None, None) if norm is None else (norm.mean.flatten().tolist(), norm.std.flatten().tolist())
+
+# %% ../nbs/00_data.ipynb #8c66b487
+def show_grid(imgs:list, # pixel-space images `(C, H, W)`
+              titles:list|None=None, # one title per image
+              colors:list|None=None, # one title colour per image
+              ncols:int|None=None, # columns (default up to 6)
+              size:float=1.4): # inches per image
+    "Show images in a grid with titles; grey images in grey"
+    import matplotlib.pyplot as plt
+    n = len(imgs); ncols = ifnone(ncols, min(n, 6))
+    nrows = math.ceil(n/ncols)
+    fig, axs = plt.subplots(nrows, ncols, figsize=(size*ncols, (size+0.3)*nrows), squeeze=False)
+    for i, ax in enumerate(axs.flat):
+        ax.axis('off')
+        if i >= n: continue
+        im = imgs[i].detach().cpu().float().permute(1, 2, 0).clamp(0, 1)
+        ax.imshow(im[..., 0] if im.shape[-1] == 1 else im, cmap='gray' if im.shape[-1] == 1 else None)
+        if titles is not None: ax.set_title(str(titles[i]), fontsize=9, color=colors[i] if colors else 'black')
+    return axs
+
+# %% ../nbs/00_data.ipynb #768e27bc
+@patch
+def decode_labels(self:TensorDL, y:torch.Tensor): # class indices, or scores to take the arg-max of
+    "Labels as `vocab` entries"
+    y = y.argmax(-1) if y.ndim > 1 else y
+    return [i if self.vocab is None else self.vocab[i] for i in y.cpu().tolist()]
+
+@patch
+def decode_batch(self:TensorDL, b, # a batch as served, `(x,)` or `(x, y)`, possibly with decoded predictions after it
+                 max_n:int=9, # most samples returned
+                 full:bool=True): # fastai's signature; everything is always decoded
+    "The first `max_n` samples of `b` as tuples `(pixel-space TensorImage, label, ...)`"
+    x = denormalize(b[0][:max_n].float(), self.mean, self.std).clamp(0, 1).cpu()
+    labels = [self.decode_labels(t[:max_n]) for t in b[1:]]
+    return L(tuple([TensorImage(x[i]), *(l[i] for l in labels)]) for i in range(len(x)))
+
+@patch
+def show_batch(self:TensorDL, b=None, # a batch; default `one_batch()`
+               max_n:int=9, # most images shown
+               ctxs=None, show:bool=True, unique:bool=False, # fastai's signature (unused)
+               **kwargs): # passed to `show_grid`
+    "Show the first `max_n` images of a batch with their labels"
+    items = self.decode_batch(ifnone(b, self.one_batch()), max_n)
+    return show_grid([o[0] for o in items], [o[1] if len(o) > 1 else '' for o in items], **kwargs)
+
+@patch
+def show_results(self:TensorDL, b, # a batch as served
+                 out, # the decoded predictions for it
+                 max_n:int=9, # most images shown
+                 ctxs=None, show:bool=True, # fastai's signature (unused)
+                 **kwargs): # passed to `show_grid`
+    "Show images with the prediction as title, green where it equals the label and red where not"
+    items = self.decode_batch((*b[:2], out), max_n)
+    preds, trues = [o[-1] for o in items], [o[1] if len(o) > 2 else None for o in items]
+    titles = [f"{p}" if t is None else f"{p} (true {t})" for p, t in zip(preds, trues)]
+    colors = ['black' if t is None else 'green' if p == t else 'red' for p, t in zip(preds, trues)]
+    return show_grid([o[0] for o in items], titles, colors, **kwargs)
 
 # %% ../nbs/00_data.ipynb #b0041e15
 class Digits:

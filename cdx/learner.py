@@ -14,7 +14,7 @@ from fastai.callback.schedule import fit_one_cycle  # registers `Learner.fit_one
 from fastai.metrics import accuracy
 from fastai.data.core import DataLoaders
 from fastai.torch_core import default_device
-from .data import ImageSet, TensorDL, DeviceDL, check_condensed, check_counts, normalize
+from .data import ImageSet, TensorDL, DeviceDL, check_condensed, check_counts, normalize, dl_stats
 from .models import Generator, FeatureDiscriminator, FeatureHook
 from .augment import ShiftFlip
 from .losses import KDLoss, L1KDLoss
@@ -25,8 +25,8 @@ from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 
 # %% auto #0
-__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on', 'ResumeAt', 'cdx_learner', 'evaluate',
-           'train_classifier']
+__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on', 'ResumeAt', 'CDXLearner', 'cdx_learner',
+           'evaluate', 'train_classifier']
 
 # %% ../nbs/07_learner.ipynb #9e7ce642
 variants = dict(
@@ -129,6 +129,21 @@ class ResumeAt(SkipToEpoch):
     def after_fit(self):
         if not finding_lr(self.learn): self.learn.remove_cb(self)
 
+class CDXLearner(Learner):
+    "The fastai `Learner` of `cdx_learner`; its `export` keeps the distilled student alone"
+    _run_attrs = ('pool', 'teacher', 'condensed', 'method', 'synthetic')
+    def export(self, fname='export.pkl', # file name, under `learn.path`
+               **kwargs): # passed to fastai's `Learner.export`
+        "Save the student for inference with `load_learner`: no teacher, generator, discriminator, pool or cdx callbacks travel with it"
+        cbs = [cb for cb in self.cbs if type(cb).__module__.startswith('cdx.')]
+        run = {k: self.__dict__.pop(k) for k in self._run_attrs if k in self.__dict__}
+        metrics = self.metrics
+        self.remove_cbs(cbs); self.metrics = [m for m in metrics if not isinstance(getattr(m, 'func', None), Reading)]
+        try: super().export(fname, **kwargs)
+        finally:
+            self.add_cbs(cbs); self.__dict__.update(run)
+            self.metrics = metrics
+
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval mode
                 student:nn.Module, # the network to distil into; becomes `learn.model`
@@ -164,9 +179,11 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
     if precision not in (None, 'fp32', 'bf16', 'fp16'): raise ValueError(f"`precision` must be 'bf16', 'fp16' or None (fp32), got {precision!r}.")
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
-    mean, std = ifnone(mean, getattr(dl_valid, 'mean', None)), ifnone(std, getattr(dl_valid, 'std', None))
+    dl_mean, dl_std = dl_stats(dl_valid)
+    mean, std = ifnone(mean, dl_mean), ifnone(std, dl_std)
     if mean is None or std is None:
-        raise ValueError("`dls_valid` carries no normalisation: pass the teacher's as `mean=` and `std=` (per-channel sequences, the ones its images were normalised with).")
+        raise ValueError("`dls_valid` carries no normalisation (no `mean`/`std`, no fastai `Normalize`): pass the teacher's as `mean=` and `std=` "
+                         "(per-channel sequences, the ones its images were normalised with).")
     device = getattr(dl_valid, 'device', None) or default_device()
     teacher = prepare_teacher(teacher.to(device)); student.to(device)
     xb, yb = first(dl_valid)[:2]
@@ -199,10 +216,11 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     cbs.append(NonFiniteGuard(nan_patience))
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
     if precision in ('bf16', 'fp16'): cbs.append(MixedPrecision(precision))
-    train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight)
+    train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight,
+                        vocab=getattr(dl_valid, 'vocab', None) or list(range(n_classes)))
     cbs += L(kwargs.pop('cbs', None))
     loss_func = method.student_loss(T) if v['generate'] else KDLoss(T)
-    learn = Learner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)
+    learn = CDXLearner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
     learn.condensed = condensed if v['pool_condensed'] or v['align'] else None
     learn.metrics = [accuracy] + cdx_metrics(learn) + L(metrics)
@@ -236,7 +254,9 @@ def train_classifier(model:nn.Module, # network to train
                      **kwargs) -> Learner:
     "Train `model` with cross-entropy on `train` and return its `Learner`"
     device = getattr(dl_valid, 'device', None) or default_device()
-    dl = TensorDL(train, dl_valid.mean, dl_valid.std, bs=bs, shuffle=True, tfm=tfm, device=device)
+    mean, std = dl_stats(dl_valid)
+    if mean is None: raise ValueError("`dl_valid` carries no normalisation (no `mean`/`std`, no fastai `Normalize`); give it one, e.g. `Digits.dl`.")
+    dl = TensorDL(train, mean, std, bs=bs, shuffle=True, tfm=tfm, device=device)
     learn = Learner(DataLoaders(dl, dl_valid, device=device), model, loss_func=nn.CrossEntropyLoss(), metrics=accuracy, **kwargs)
     with (learn.no_bar() if quiet else contextlib.nullcontext()), (learn.no_logging() if quiet else contextlib.nullcontext()):
         learn.fit_one_cycle(epochs, lr)

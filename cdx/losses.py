@@ -78,12 +78,19 @@ def kd_loss(s_logits:torch.Tensor, # student logits `(N, classes)`
     return kl_per_sample(s_logits, t_logits, T).mean() * T*T
 
 # %% ../nbs/03_losses.ipynb #b43e65f2
+def _reduce(per_sample:torch.Tensor, reduction:str):
+    if reduction not in ('mean', 'sum', 'none'): raise ValueError(f"`reduction` must be 'mean', 'sum' or 'none', got {reduction!r}.")
+    return per_sample.mean() if reduction == 'mean' else per_sample.sum() if reduction == 'sum' else per_sample
+
 class KDLoss:
     "Distillation loss against teacher logits, cross-entropy against integer labels"
-    def __init__(self, T:float=4.): self.T = T   # distillation temperature
+    def __init__(self, T:float=4., # distillation temperature
+                 reduction:str='mean'): # 'mean', 'sum' or 'none' (per sample), as fastai's losses: `get_preds(with_loss=True)` sets 'none'
+        store_attr()
+    def is_kd(self, pred, targ) -> bool: return targ.is_floating_point() and targ.shape == pred.shape   # teacher logits, not labels
     def __call__(self, pred, targ):
-        if targ.is_floating_point() and targ.shape == pred.shape: return kd_loss(pred, targ, self.T)
-        return F.cross_entropy(pred, targ)
+        if self.reduction == 'mean': return kd_loss(pred, targ, self.T) if self.is_kd(pred, targ) else F.cross_entropy(pred, targ)
+        return _reduce(kl_per_sample(pred, targ, self.T)*self.T*self.T if self.is_kd(pred, targ) else F.cross_entropy(pred, targ, reduction='none'), self.reduction)
     def activation(self, x): return F.softmax(x, -1)
     def decodes(self, x): return x.argmax(-1)
     def __repr__(self): return f"KDLoss(T={self.T})"
@@ -91,10 +98,10 @@ class KDLoss:
 # %% ../nbs/03_losses.ipynb #12af8a0e
 class L1KDLoss(KDLoss):
     "Mean absolute difference between student and teacher logits (PRE-DFKD), cross-entropy against integer labels"
-    def __init__(self): super().__init__(T=1.)
+    def __init__(self, reduction:str='mean'): super().__init__(T=1., reduction=reduction)   # 'mean', 'sum' or 'none' (per sample)
     def __call__(self, pred, targ):
-        if targ.is_floating_point() and targ.shape == pred.shape: return F.l1_loss(pred, targ)
-        return F.cross_entropy(pred, targ)
+        if self.reduction == 'mean': return F.l1_loss(pred, targ) if self.is_kd(pred, targ) else F.cross_entropy(pred, targ)
+        return _reduce(F.l1_loss(pred, targ, reduction='none').mean(1) if self.is_kd(pred, targ) else F.cross_entropy(pred, targ, reduction='none'), self.reduction)
     def __repr__(self): return "L1KDLoss()"
 
 # %% ../nbs/03_losses.ipynb #2d00e18a
