@@ -6,14 +6,23 @@
 Each cell runs through `run_cell`, exactly as `cdx-reproduce` runs it, on a stand-in CIFAR-10 written by `standin_dataset`, with an
 untrained teacher of the cell's architecture (throughput does not depend on the weights) and few real images as the condensed set.
 The adversarial warm-up is switched off so every epoch does the steady-state work. The accuracies mean nothing and are not written.
-Rows go to OUT/throughput.csv, keyed by cell, device and settings (a rerun replaces its own rows), and a table to OUT/throughput.md.
+
+Each cell runs twice in the same process, one after the other: with cdx's data path (the pool in memory, batches drawn by index), and
+with the reference repositories' data path (`ReferenceDataPath`: every synthetic batch written to disk as PNG files, and the student's
+loader rebuilt from the folder each epoch, reading and augmenting image by image in fp32). Synthesis, alignment and distillation are the
+same code in both, so the ratio of epoch times isolates the data path; the rows also give the share of the epoch spent in synthesis
+(with the alignment's share of it) and in KD.
+Rows go to OUT/throughput.csv, keyed by cell, device, data path and settings (a rerun replaces its own rows), and a table to OUT/throughput.md.
 """
-import tempfile, warnings
+import tempfile, time, warnings
 from pathlib import Path
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch
+from PIL import Image
+from fastai.callback.core import Callback
+from cdx.data import normalize
 from cdx.datasets import standin_dataset, cifar_dls
 from cdx.condensed import few_shot, save_dc, get_stats
-from cdx.experiments import paper_cells, get_cell, cell_files, run_cell
+from cdx.experiments import paper_cells, get_cell, cell_files, run_cell, natural_augment
 from cdx.teacher import save_teacher
 from cdx.zoo import get_model
 from cdx.stats import md_table
@@ -21,7 +30,7 @@ from fastcore.script import call_parse
 from fastcore.basics import AttrDict
 
 cells = ('c10-r34-r18-fast-mi', 'c10-r34-r18-fast-full', 'c10-r34-r18-cmi-full', 'c10-w402-mbv2-fast-full')
-keys = ('cell', 'device', 'epochs', 'kd_steps_per_epoch', 'bs', 'g_bs')
+keys = ('cell', 'device', 'data_path', 'epochs', 'kd_steps_per_epoch', 'bs', 'g_bs')
 
 def device_name() -> str:
     return torch.cuda.get_device_name() if torch.cuda.is_available() else f'cpu ({torch.get_num_threads()} threads)'
@@ -42,6 +51,50 @@ def settings(p:dict, a) -> dict:
     if a.tiny: kw.update(bs=16, g_steps=min(kw.get('g_steps', 2), 3), **({'bank_size': 256, 'n_neg': 32} if p['method'] == 'cmi' else {}))
     return {**p, 'method_kw': kw, 'epochs': a.epochs, 'kd_steps': a.kd_steps or p['kd_steps'], 'bs': 16 if a.tiny else p['bs']}
 
+class Batches:
+    "An iterator with a length, what fastai's training loop needs of `learn.dl`"
+    def __init__(self, it, n:int): self.it, self.n = it, n
+    def __len__(self): return self.n
+    def __iter__(self): return iter(self.it)
+
+class ReferenceDataPath(Callback):
+    "The references' data path: each new batch saved as PNG files, the student's loader rebuilt from the folder every epoch, image by image"
+    order = 3.5                                                            # after the pool has grown; its time counts as synthesis
+    def __init__(self, folder:Path, tfm): self.folder, self.tfm, self.n = Path(folder), tfm, 0   # tfm: the KD augmentation of one batch
+    def _save(self, x):
+        for img in (x.detach().clamp(0, 1)*255).round().byte().permute(0, 2, 3, 1).cpu().numpy():
+            Image.fromarray(img.squeeze(-1) if img.shape[-1] == 1 else img).save(self.folder/f"{self.n:07d}.png"); self.n += 1
+    def before_fit(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.learn.pool.n_fixed: self._save(self.learn.pool[:self.learn.pool.n_fixed].x)   # the condensed samples start the folder
+    def before_train(self):
+        pool = self.learn.pool
+        if pool.n_synthetic: self._save(pool[len(pool)-self.learn.generator_step.method.bs:].x)   # the batch this epoch added
+        files, dev, m, s, tdl = sorted(self.folder.glob('*.png')), self.dls.device, self.dls.train.mean, self.dls.train.std, self.dls.train
+        ds = [files[i] for i in torch.randperm(len(files))]                # a fresh shuffled pass over the folder, as the references' DataLoader
+        def batches():                                                      # read lazily: the reading counts as KD time
+            for k in range(len(tdl)):
+                chunk = [ds[(k*tdl.bs + j) % len(ds)] for j in range(tdl.bs)]
+                x = torch.stack([torch.from_numpy(np.array(Image.open(f).convert('RGB'))).permute(2, 0, 1).float()/255 for f in chunk])
+                x = torch.stack([self.tfm(xi[None])[0] for xi in x])        # one image at a time, like torchvision transforms
+                yield (normalize(x.to(dev), m, s),)
+        self.learn.dl = Batches(batches(), len(tdl))                      # fastai reads `learn.dl` for this epoch's batches
+
+class AlignmentTimer(Callback):
+    "Time the alignment inside the synthesis round: the generator's alignment term and the discriminator's step"
+    order = -5
+    def before_fit(self):
+        self.seconds, d = 0., getattr(self.learn, 'discriminator_step', None)
+        if d is None: return
+        for name in ('alignment_term', 'step'): setattr(d, name, self._timed(getattr(d, name)))
+    def _timed(self, f):
+        def g(*args, **kwargs):
+            if torch.cuda.is_available(): torch.cuda.synchronize()
+            t0 = time.perf_counter(); r = f(*args, **kwargs)
+            if torch.cuda.is_available(): torch.cuda.synchronize()
+            self.seconds += time.perf_counter() - t0; return r
+        return g
+
 def find_cell(name:str) -> dict:
     "The preset of a CIFAR-10 cell of any table"
     t = paper_cells[paper_cells.cell == name].table
@@ -56,11 +109,20 @@ def write(out:Path, new:pd.DataFrame):
     df = pd.concat([old, new]).drop_duplicates(list(keys), keep='last').reset_index(drop=True)
     df.to_csv(f, index=False)
     mem = lambda v: '-' if pd.isna(v) else f'{v:.1f}'
-    md = md_table(['cell', 'device', 'epochs', 'KD steps/epoch', 'KD bs', 'gen bs', 'synthesis steps/s', 'KD steps/s', 'KD images/s', 'synthetic images/s',
-                   'peak GPU GiB', 's/run'],
-                  [[r.cell, r.device, r.epochs, r.kd_steps_per_epoch, r.bs, r.g_bs, f"{r.synth_steps_s:.2f}", f"{r.kd_steps_s:.2f}", f"{r.kd_images_s:.0f}",
-                    f"{r.syn_images_s:.1f}", mem(r.gpu_mem_gb), f"{r.seconds:.0f}"] for r in df.itertuples()])
+    md = md_table(['cell', 'device', 'data path', 'epochs', 'KD steps/epoch', 'KD bs', 'gen bs', 'synthesis steps/s', 'KD steps/s', 'KD images/s',
+                   'synthetic images/s', 'epoch s', 'synthesis share', 'alignment share', 'KD share', 'peak GPU GiB'],
+                  [[r.cell, r.device, r.data_path, r.epochs, r.kd_steps_per_epoch, r.bs, r.g_bs, f"{r.synth_steps_s:.2f}", f"{r.kd_steps_s:.2f}",
+                    f"{r.kd_images_s:.0f}", f"{r.syn_images_s:.1f}", f"{r.epoch_seconds:.1f}", f"{r.synth_share:.0%}", f"{r.align_share:.0%}",
+                    f"{r.kd_share:.0%}", mem(r.gpu_mem_gb)] for r in df.itertuples()])
+    ratios = [f"{c} on {d}: {ratio(df, c, d):.2f}x" for c, d in df[['cell', 'device']].drop_duplicates().itertuples(index=False)
+              if not np.isnan(ratio(df, c, d))]
+    if ratios: md += "\n\nEpoch time of the reference-style data path over cdx's, same process, same synthesis and KD code: " + '; '.join(ratios) + '.'
     (out/'throughput.md').write_text(md + '\n'); print(md)
+
+def ratio(df:pd.DataFrame, cell:str, device:str) -> float:
+    "Reference-style epoch seconds over cdx's for a cell on a device"
+    r = df[(df.cell == cell) & (df.device == device)].groupby('data_path')['epoch_seconds'].last()
+    return r['reference'] / r['cdx'] if {'cdx', 'reference'} <= set(r.index) else float('nan')
 
 
 @call_parse
@@ -69,7 +131,8 @@ def main(out:str='benchmarks/results/throughput', # folder for throughput.csv an
          epochs:int=3, # epochs per cell
          kd_steps:int=None, # KD steps per epoch (default: the cell's preset)
          tiny:bool=False, # small batches and few steps, for a CPU
-         root:str=None): # folder for the stand-in data (default: a temporary one)
+         root:str=None, # folder for the stand-in data (default: a temporary one)
+         data_paths:str='cdx,reference'): # data paths to run, comma-separated: cdx's in-memory pool, the references' PNG folder
     "Measure synthesis and KD throughput of full-scale cells on stand-in data"
     warnings.filterwarnings('ignore')
     if tiny: kd_steps = kd_steps or 5; epochs = min(epochs, 2)
@@ -80,10 +143,16 @@ def main(out:str='benchmarks/results/throughput', # folder for throughput.csv an
         for name in cells.split(','):
             p = settings(find_cell(name), a)
             prepare(p, root, n_train=max(64, p['spc']))
-            r = run_cell(p, root, Path(tmp)/'runs', num_workers=0)
-            rows.append(dict(cell=name, device=device_name(), epochs=p['epochs'], kd_steps_per_epoch=p['kd_steps'], bs=p['bs'],
-                             g_bs=p['method_kw']['bs'], g_steps_per_epoch=p['method_kw'].get('g_steps'),
-                             **{k: r[k] for k in ('synth_steps_s', 'kd_steps_s', 'kd_images_s', 'syn_images_s', 'synth_seconds', 'kd_seconds',
-                                                  'gpu_mem_gb', 'seconds')}))
-            print(pd.Series(rows[-1]).to_string(), flush=True)
+            for path in data_paths.split(','):
+                timer = AlignmentTimer()
+                extra = [timer] + ([ReferenceDataPath(Path(tmp)/f'png-{name}', natural_augment(32))] if path == 'reference' else [])
+                r = run_cell(p, root, Path(tmp)/f'runs-{path}', num_workers=0, cbs=extra)
+                epoch = (r['synth_seconds'] + r['kd_seconds'])/p['epochs']
+                rows.append(dict(cell=name, device=device_name(), data_path=path, epochs=p['epochs'], kd_steps_per_epoch=p['kd_steps'], bs=p['bs'],
+                                 g_bs=p['method_kw']['bs'], g_steps_per_epoch=p['method_kw'].get('g_steps'), epoch_seconds=epoch,
+                                 synth_share=r['synth_seconds']/(epoch*p['epochs']), align_share=timer.seconds/(epoch*p['epochs']),
+                                 kd_share=r['kd_seconds']/(epoch*p['epochs']),
+                                 **{k: r[k] for k in ('synth_steps_s', 'kd_steps_s', 'kd_images_s', 'syn_images_s', 'synth_seconds', 'kd_seconds',
+                                                      'gpu_mem_gb', 'seconds')}))
+                print(pd.Series(rows[-1]).to_string(), flush=True)
     write(out, pd.DataFrame(rows))

@@ -146,10 +146,10 @@ class GeneratorStep(DeviceCallback):
                     if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                     loss = sum(t.float() for t in terms.values())
                 for o in rnd.opts: o.zero_grad()
-                if not self.finite(loss, self.learn): continue
+                l = loss.item()                                     # the generator's one host sync of the step
+                if not self.finite(l, self.learn): continue
                 self._step(loss, rnd)
                 if disc is not None: disc.step()
-                l = loss.item()                                     # the one host sync of the step
                 self.round_losses.append(l)
                 if hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
                 if best is None or l < best[0]: best = (l, x.detach().float(), y_t); m.keep(rnd)
@@ -216,10 +216,10 @@ class DiscriminatorStep(DeviceCallback):
             loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
         if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
         self.d_opt.zero_grad()
-        if not self.finite(loss, self.learn): return
+        l = loss.item()                                         # the discriminator's one host sync of the step
+        if not self.finite(l, self.learn): return
         self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt)
-        self.scaler.update()
-        self.losses.append(loss.item())
+        self.scaler.update(); self.losses.append(l)
         with torch.no_grad(), self.autocast(): self._acc.append(self.accuracy(f_cond, c.y).float())
     def accuracy(self, f_cond:torch.Tensor, # teacher features of the condensed batch
                  y_cond:torch.Tensor) -> torch.Tensor: # their labels

@@ -248,8 +248,9 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
              root='.', # folder holding data/, teachers/ and condensed/
              out='cdx-runs/reproduce', # results folder; the cell's files go to `out/CELL-sSEED/`
              seed:int=0, download:bool=False, # let fastai download a missing data set
-             num_workers:int|None=None,
-             quiet:bool=True) -> dict: # hide fastai's progress bars and per-epoch table (they are always written to `log.csv`)
+             num_workers:int|None=None, # workers of the data set's loaders (default fastai's)
+             quiet:bool=True, # hide fastai's progress bars and per-epoch table (they are always written to `log.csv`)
+             cbs:list|None=None) -> dict: # extra callbacks for the run's `fit` (e.g. a benchmark's)
     "Run one cell of the paper at full scale and return its record (final and best test accuracy, seconds, peak GPU memory)"
     root, out = Path(root), Path(out); p = {**p, 'seed': seed}
     check_files(p, root, download)
@@ -271,7 +272,7 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     timer = PhaseTimer()
     log = CSVLogger(folder/'log.csv', append=True)        # one row per epoch, kept across resumes
     with (learn.no_bar() if quiet else contextlib.nullcontext()), (learn.no_logging() if quiet else contextlib.nullcontext()):
-        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': lr_schedule(p)}), timer, log] + student_warmup(p))
+        learn.fit(p['epochs'], p['lr'], cbs=[ParamScheduler({'lr': lr_schedule(p)}), timer, log] + student_warmup(p) + L(cbs))
     final = evaluate(learn.model, dls.valid)
     _figures(learn, teacher, condensed, folder, teacher.mean, teacher.std)
     return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['paper'], final=100*final, best=100*max(_best_acc(learn), final),

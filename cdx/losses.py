@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/losses.html.md"""
 
 # %% ../nbs/03_losses.ipynb #3ace975c
 from __future__ import annotations
-import math, torch, torch.nn as nn, torch.nn.functional as F
+import math, numbers, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 
 # %% auto #0
@@ -170,9 +170,10 @@ class FiniteCheck:
     def __init__(self, name:str, # what the loss is called in the error message
                  patience:int=5): # non-finite values in a row before the run stops
         store_attr(); self.n_skipped, self.in_a_row = 0, 0
-    def __call__(self, loss, learn=None) -> bool:
+    def __call__(self, loss, # a tensor, or a number already read off the device
+                 learn=None) -> bool: # the learner, to name its last checkpoint in the error
         "True if `loss` is finite; otherwise count it, and stop the run when there were `patience` in a row"
-        if torch.isfinite(loss).all(): self.in_a_row = 0; return True
+        if (math.isfinite(loss) if isinstance(loss, numbers.Real) else torch.isfinite(loss).all()): self.in_a_row = 0; return True
         self.n_skipped += 1; self.in_a_row += 1
         if self.in_a_row >= self.patience:
             raise NonFiniteLoss(f"The {self.name} was not finite for {self.in_a_row} steps in a row; stopping. "
