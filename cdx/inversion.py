@@ -186,7 +186,7 @@ class DeepInversion(Inversion):
         return terms
 
 # %% ../nbs/04_inversion.ipynb #957821d0
-def reset_first_layers(generator:nn.Module):
+def reset_first_layers(generator:nn.Module): # the (meta) generator, changed in place
     "Fast's partial reset: re-initialise the first `nn.Linear` and the first BatchNorm of `generator` (weights N(0, 0.02), biases 0)"
     for kind in (nn.Linear, nn.modules.batchnorm._BatchNorm):                  # the reference's `l1.0` and `conv_blocks.0`
         m = next((m for m in generator.modules() if isinstance(m, kind)), None)
@@ -194,7 +194,8 @@ def reset_first_layers(generator:nn.Module):
         nn.init.normal_(m.weight, 0., 0.02)
         if m.bias is not None: nn.init.zeros_(m.bias)
 
-def add_grads(dst:nn.Module, src:nn.Module):
+def add_grads(dst:nn.Module, # receives the gradients (the meta generator)
+              src:nn.Module): # gives them (the round's fast copy)
     "Add the gradients of `src`'s parameters to those of `dst` (same architecture): first-order MAML's accumulation"
     for p, q in zip(dst.parameters(), src.parameters()):
         if q.grad is None: continue
@@ -205,10 +206,16 @@ def add_grads(dst:nn.Module, src:nn.Module):
 class Fast(Inversion):
     "Fast: a meta-learned generator (first-order MAML), BN statistics with momentum, optional partial reset"
     name, presets = 'fast', {2: (0.015, 5e-3), 5: (0.01, 3e-3), 10: (0.01, 2e-3)}
-    def __init__(self, g_steps:int=10, # inner steps per round: 2, 5 or 10 pick the published learning rates
+    def __init__(self,
+                 g_steps:int=10, # inner steps per round: 2, 5 or 10 pick the published learning rates
                  lr_z:float|None=None, # latent-code learning rate (default: the preset of `g_steps`)
                  lr_g:float|None=None, # inner generator learning rate; the meta step uses `lr_g * g_steps`
-                 bn:float=10., oh:float=0.5, adv:float=1., warmup:int=20, bs:int=256, nz:int=256,
+                 bn:float=10., # weight of the BN-statistics loss (the Fast-Datafree CIFAR preset)
+                 oh:float=0.5, # weight of the confidence loss
+                 adv:float=1., # weight of the adversarial disagreement
+                 warmup:int=20, # epochs before the adversarial term switches on
+                 bs:int=256, # images per round
+                 nz:int=256, # latent size of the generator
                  bn_mmt:float=0.9, # momentum of the BN statistics across rounds
                  reset_at:int|None=140, # round (counted from 1, as in the reference) at which the first generator layers are re-initialised; None: never
                  **kwargs):
@@ -247,7 +254,7 @@ def contrastive_loss(head:nn.Module, # projects features to L2-normalised vector
     return ce[:n].mean() + ce[n:].mean() if len(bank_local) else ce.mean()
 
 # %% ../nbs/04_inversion.ipynb #dbde9545
-def cmi_layers(model:nn.Module) -> list:
+def cmi_layers(model:nn.Module) -> list: # the teacher
     "The layers whose inputs CMI contrasts, as in its reference: a ResNet's four stages (`layer1`..`layer4`), otherwise every BN layer"
     stages = [getattr(model, f'layer{i}', None) for i in range(1, 5)]
     return stages if all(isinstance(s, nn.Module) for s in stages) else bn_layers(model)
@@ -258,7 +265,9 @@ def _in_channels(layer:nn.Module) -> int:
 
 class InstanceMeans:
     "Record the per-sample spatial means of the inputs of `layers` of `model` (default `cmi_layers`), concatenated, inside a `with` block"
-    def __init__(self, model:nn.Module, layers=None): self.layers, self.feats, self.handles = ifnone(layers, cmi_layers(model)), [], []
+    def __init__(self, model:nn.Module, # the teacher
+                 layers=None): # layers whose inputs are recorded; default `cmi_layers(model)`
+        self.layers, self.feats, self.handles = ifnone(layers, cmi_layers(model)), [], []
     def _hook(self, mod, inp): self.feats.append(inp[0].mean((2,3)) if inp[0].ndim == 4 else inp[0].flatten(1))
     def __enter__(self):
         self.feats, self.handles = [], [l.register_forward_pre_hook(self._hook) for l in self.layers]
@@ -274,11 +283,12 @@ class L2Norm(nn.Module):
     "Scale each row to unit length"
     def forward(self, v): return F.normalize(v, dim=1)
 
-def mlp_head(n_in:int, n_out:int):
+def mlp_head(n_in:int, # width of the features
+             n_out:int): # width of the projection
     "CMI's projection head: Linear-ReLU-Linear, L2-normalised output"
     return nn.Sequential(nn.Linear(n_in, n_in), nn.ReLU(inplace=True), nn.Linear(n_in, n_out), L2Norm())
 
-def reinit_generator(generator:nn.Module):
+def reinit_generator(generator:nn.Module): # the generator, re-initialised in place
     "CMI's per-round reset: conv and linear weights N(0, 0.02), BN scales N(1, 0.02), every bias 0"
     for m in generator.modules():
         if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
@@ -290,7 +300,14 @@ def reinit_generator(generator:nn.Module):
 class CMI(Inversion):
     "CMI: a generator re-initialised every round, plus a contrastive loss against a memory bank of earlier rounds' features"
     name = 'cmi'
-    def __init__(self, bn:float=1., oh:float=1., adv:float=0.5, warmup:int=0, g_steps:int=200, bs:int=256, nz:int=256,
+    def __init__(self,
+                 bn:float=1., # weight of the BN-statistics loss
+                 oh:float=1., # weight of the confidence loss
+                 adv:float=0.5, # weight of the adversarial disagreement
+                 warmup:int=0, # epochs before the adversarial term switches on
+                 g_steps:int=200, # optimisation steps per round
+                 bs:int=256, # images per round
+                 nz:int=256, # latent size of the generator
                  lr_g:float=1e-3, # learning rate of the generator, the codes and the head
                  cr:float=0.8, # weight of the contrastive loss
                  cr_T:float=0.1, # its temperature
@@ -341,7 +358,7 @@ class CMI(Inversion):
     def _settings(self): return super()._settings() + f", cr={self.cr}, cr_T={self.cr_T}, head_dim={self.head_dim}, bank_size={self.bank_size}, n_neg={self.n_neg}"
 
 # %% ../nbs/04_inversion.ipynb #23f7fbf6
-def class_balance(t_logits:torch.Tensor):
+def class_balance(t_logits:torch.Tensor): # teacher logits of the synthetic batch
     "PRE-DFKD's class-balance term `sum(p log10 p)` of the batch-mean prediction `p`: lowest (-log10 C) when classes are even"
     p = F.softmax(t_logits, 1).mean(0)
     return (p * torch.log10(p.clamp_min(1e-12))).sum()
@@ -350,9 +367,15 @@ def class_balance(t_logits:torch.Tensor):
 class PREDFKD(Inversion):
     "PRE-DFKD: confidence, class balance and feature magnitude, bounded JS disagreement; L1 distillation; a VAE replays past samples"
     name = 'prefkd'
-    def __init__(self, oh:float=1., ie:float=5., # weights of the confidence and class-balance terms
+    def __init__(self,
+                 oh:float=1.,
+                 ie:float=5., # weights of the confidence and class-balance terms
                  a:float=0.1, # weight of the feature-magnitude reward
-                 adv:float=1., warmup:int=0, g_steps:int=20, bs:int=1024, nz:int=1000,
+                 adv:float=1., # weight of the adversarial disagreement
+                 warmup:int=0, # epochs before the adversarial term switches on
+                 g_steps:int=20, # optimisation steps per round
+                 bs:int=1024, # images per round
+                 nz:int=1000, # latent size of the generator
                  lr_g:float=0.02, # generator learning rate (Adam)
                  replay_bs:int|None=None, # replayed samples per distillation batch; default `bs // 8`
                  vae_nz:int|None=None, # latent size of the replay VAE; default `nz`
@@ -384,7 +407,8 @@ class PREDFKD(Inversion):
 # %% ../nbs/04_inversion.ipynb #a3f0873d
 methods = {m.name: m for m in (Inversion, DeepInversion, Fast, CMI, PREDFKD)}
 
-def get_method(method:str|Inversion|None=None, **kwargs) -> Inversion:
+def get_method(method:str|Inversion|None=None, # a name in `methods`, an instance, or None
+               **kwargs) -> Inversion: # settings for a method given by name
     "An inversion method from its name (see `methods`) or an instance; `None` gives the default `Inversion`"
     if method is None: method = 'inversion'
     if isinstance(method, type): raise ValueError(f"Pass an instance of the method, `method={method.__name__}()` (or its name, e.g. 'inversion'), not the class.")
