@@ -125,7 +125,7 @@ def discriminator_inputs(f_cond:torch.Tensor, # teacher features of the condense
     "The three kinds of discriminator input as `(features, labels, targets)`"
     f = torch.cat([f_cond, f_syn, f_cond])
     y = torch.cat([y_cond, y_syn, wrong_labels(y_cond, n_classes)])
-    t = torch.cat([torch.ones(len(f_cond)), torch.zeros(len(f_syn)+len(f_cond))]).to(f.device)
+    t = torch.cat([torch.ones(len(f_cond), device=f.device), torch.zeros(len(f_syn)+len(f_cond), device=f.device)])   # built where the features are
     return f, y, t
 
 def discriminator_loss(D:nn.Module, # conditional discriminator `D(features, labels) -> logits`
