@@ -167,6 +167,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 cond_weight:float=1., # how much likelier a condensed sample is drawn into a student batch than a synthetic one; 1 samples the pool uniformly (the paper)
                 pool_cap:int|None=None, # most images the pool holds (see `Pool`)
                 pool_dtype=torch.uint8, # storage type of the pool
+                pool_device=None, # where the pool is kept: default the CPU (uint8 batches go to the training device and are converted there); the GPU saves the copies
                 metrics=None, # extra metrics; accuracy and the cdx losses are always shown
                 checkpoint=None, # file to save the whole run to (see `RunCheckpoint`); None saves nothing
                 checkpoint_every:int=1, # epochs between checkpoints
@@ -194,7 +195,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['pool_condensed'] or v['align']: check_condensed(condensed, n_classes, img_shape)
     method = get_method(method)
     if v['generate'] and pool_cap is None: pool_cap = method.pool_cap(len(condensed) if v['pool_condensed'] else 0)
-    pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype)
+    pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype, device=pool_device)
     cbs = []
     if v['generate']:
         method.check(teacher); pool.check_batch_size(method.bs)

@@ -21,10 +21,11 @@ class Pool:
     def __init__(self, init:ImageSet|None, # the condensed (or few real) samples, kept for good; None starts empty
                  img_shape:tuple, # `(C, H, W)` of every image
                  cap:int|None=None, # most images held; None for no limit
-                 dtype=torch.uint8): # storage type: uint8, float16 or float32
+                 dtype=torch.uint8, # storage type: uint8, float16 or float32
+                 device=None): # where the images are kept (default the CPU); on the training GPU, batches never cross the bus
         if dtype not in _scales: raise ValueError(f"Pool dtype must be one of {list(_scales)}, got {dtype}.")
-        store_attr('img_shape,cap,dtype')
-        self._x, self._y = torch.empty(0, *img_shape, dtype=dtype), torch.empty(0, dtype=torch.long)
+        store_attr('img_shape,cap,dtype'); self.device = torch.device(ifnone(device, 'cpu'))
+        self._x, self._y = torch.empty(0, *img_shape, dtype=dtype, device=self.device), torch.empty(0, dtype=torch.long, device=self.device)
         self._round = torch.empty(0, dtype=torch.int32)   # the synthesis round that made each image; -1 for the condensed ones
         self.n_fixed, self.n_seen, self.n_evicted, self.n_rounds = 0, 0, 0, 0
         if init is not None and len(init): self._append(init.x, init.y, -1); self.n_fixed = len(init)
@@ -33,7 +34,7 @@ class Pool:
     def _encode(self, x): return (x.detach().float().clamp(0,1)*_scales[self.dtype]).round().to(self.dtype) if self.dtype == torch.uint8 else x.detach().to(self.dtype)
     def _append(self, x, y, rnd:int):
         if tuple(x.shape[1:]) != tuple(self.img_shape): raise ValueError(f"Pool holds images of shape {self.img_shape}, got {tuple(x.shape[1:])}.")
-        self._x = torch.cat([self._x, self._encode(x.cpu())]); self._y = torch.cat([self._y, y.detach().long().cpu()])
+        self._x = torch.cat([self._x, self._encode(x.to(self.device))]); self._y = torch.cat([self._y, y.detach().long().to(self.device)])
         self._round = torch.cat([self._round, torch.full((len(y),), rnd, dtype=torch.int32)])
     def check_batch_size(self, bs:int): # images per synthetic batch
         "Refuse a cap that leaves no room for a synthetic batch of `bs` images"
@@ -49,7 +50,7 @@ class Pool:
         over = 0 if self.cap is None else len(self._x) - self.cap
         if over > 0:
             keep = torch.cat([torch.arange(self.n_fixed), torch.arange(self.n_fixed+over, len(self._x))])
-            self._x, self._y, self._round = self._x[keep], self._y[keep], self._round[keep]; self.n_evicted += over
+            self._x, self._y, self._round = self._x[keep.to(self.device)], self._y[keep.to(self.device)], self._round[keep]; self.n_evicted += over
     def __len__(self): return len(self._y)
     def __getitem__(self, idx): return ImageSet(self._x[idx].float()/_scales[self.dtype], self._y[idx])
     def batch(self, idx, # indices of the batch
@@ -74,8 +75,8 @@ class Pool:
     def load_state_dict(self, sd:dict):
         if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
             raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
-        self._x, self._y = sd['x'].clone(), sd['y'].clone()
+        self._x, self._y = sd['x'].to(self.device, copy=True), sd['y'].to(self.device, copy=True)
         self.n_fixed, self.n_seen, self.n_evicted = sd['n_fixed'], sd['n_seen'], sd['n_evicted']
         unknown = torch.cat([torch.full((self.n_fixed,), -1), torch.full((len(self._y)-self.n_fixed,), -2)]).int()   # a pool saved before rounds were kept
         self._round, self.n_rounds = sd.get('rounds', unknown).clone(), sd.get('n_rounds', 0)
-    def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype})"
+    def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype}, on {self.device})"
