@@ -21,7 +21,7 @@ from .inversion import Inversion
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
-           'DiscriminatorStep', 'PoolGrowth', 'KDStep', 'Reading', 'cdx_metrics']
+           'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'Reading', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -236,6 +236,20 @@ class PoolGrowth(Callback):
     def before_train(self):
         syn = getattr(self.learn, 'synthetic', None)
         if syn is not None: self.pool.add(syn.x, syn.y); self.learn.synthetic = None
+
+class PriorityUpdate(Callback):
+    "With a prioritised pool loader: weight each sample's student loss by its importance weight, and make that loss the sample's new priority"
+    order,run_valid = 5,False
+    def __init__(self, pool): self.pool = pool   # the `Pool` whose priorities are updated
+    def after_loss(self):
+        dl = self.learn.dl; w = getattr(dl, 'last_weights', None)
+        if w is None: return
+        lf = self.learn.loss_func; red, lf.reduction = lf.reduction, 'none'
+        try: per = lf(self.pred, *self.yb)
+        finally: lf.reduction = red
+        n = len(w); w = torch.cat([w.to(per.device), per.new_ones(len(per)-n)])   # rows beyond the pool's (PRE-DFKD's fresh images) weigh 1
+        self.learn.loss_grad = (per*w).mean(); self.learn.loss = self.learn.loss_grad.detach().clone()
+        self.pool.update_priorities(dl.last_idx, per[:n].detach())
 
 class KDStep(DeviceCallback):
     "Make the teacher's logits the targets of every training batch, so the student's step is distillation"

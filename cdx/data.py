@@ -135,13 +135,17 @@ class TensorDL(DataLoader):
                  device=None, # where batches go (defaults to fastai's `default_device()`)
                  fixed_weight:float=1., # with `n_batches`: how much likelier each of the source's first `n_fixed` items (the condensed set) is drawn than each other item
                  vocab=None, # class names, for showing and decoding labels (default: the class indices)
+                 sampler=None, # with `n_batches`: draws each batch from the source's `priorities` (`cdx.pool.PrioritySampler`); None draws uniformly
                  **kwargs): # fastai `DataLoader` settings (e.g. `get_idxs`, which `get_preds` passes)
         from fastai.torch_core import default_device
         if not fixed_weight > 0: raise ValueError(f"fixed_weight is a relative sampling weight and must be positive; got {fixed_weight}.")
         state = random.getstate()                          # fastai seeds its loader from Python's RNG; leave the user's stream as it was
         super().__init__(as_source(src), bs=bs, shuffle=shuffle, device=ifnone(device, default_device()), **{k:v for k,v in kwargs.items() if k == 'get_idxs'})
         random.setstate(state)
-        store_attr('mean,std,n_batches,tfm,fixed_weight'); self._vocab = vocab if vocab is None or isinstance(vocab, CategoryMap) else CategoryMap(list(vocab), sort=False)
+        if sampler is not None and not hasattr(self.dataset, 'priorities'):
+            raise ValueError(f"A priority sampler needs a source with per-item `priorities` (a `Pool`); got {type(self.dataset).__name__}.")
+        store_attr('mean,std,n_batches,tfm,fixed_weight,sampler'); self.last_idx = self.last_weights = None
+        self._vocab = vocab if vocab is None or isinstance(vocab, CategoryMap) else CategoryMap(list(vocab), sort=False)
     @property
     def src(self): return self.dataset
     @property
@@ -151,11 +155,12 @@ class TensorDL(DataLoader):
         return math.ceil(len(self.src)/self.bs)
     def get_idxs(self) -> list:
         "The indices of one epoch in the order they are served"
-        return torch.cat(self._batches()).tolist()
+        return torch.cat(list(self._batches())).tolist()
     def _batches(self):
         n = len(self.src)
         if n == 0: raise ValueError("TensorDL has nothing to iterate: its source is empty.")
         if 'get_idxs' in self.__dict__: return torch.as_tensor(self.get_idxs(), dtype=torch.long).split(self.bs)   # an order fixed by fastai (`get_preds`)
+        if self.n_batches is not None and self.sampler is not None: return (self._priority_batch(n) for _ in range(self.n_batches))   # lazily: each sees the latest priorities
         if self.n_batches is not None: return [self._random_batch(n) for _ in range(self.n_batches)]
         order = torch.randperm(n) if self.shuffle else torch.arange(n)
         return order.split(self.bs)
@@ -170,6 +175,11 @@ class TensorDL(DataLoader):
         k = min(round(self.fixed_share(n)*self.bs), self.bs)
         fixed = torch.randperm(n_fixed)[:k] if n_fixed >= k else torch.randint(n_fixed, (k,))
         return torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:self.bs-k]])
+    def _priority_batch(self, n):
+        "A batch drawn by the sampler; its indices and importance weights are kept in `last_idx` and `last_weights` while it is served"
+        base = torch.ones(n); base[:getattr(self.src, 'n_fixed', 0)] = self.fixed_weight
+        self.last_idx, self.last_weights = self.sampler.sample(self.src.priorities[:n], self.bs, base/base.sum())
+        return self.last_idx
     def __iter__(self):
         for idx in self._batches():
             b = self.src.batch(idx, self.device) if hasattr(self.src, 'batch') else self.src[idx]   # a `Pool` converts its compact storage on the device
@@ -185,8 +195,8 @@ class TensorDL(DataLoader):
             cls=None, **kwargs): # settings to change; ones `TensorDL` does not have (fastai passes `drop_last`, `num_workers`) are ignored
         "A copy with another source or some settings changed"
         kw = dict(src=ifnone(dataset, self.src), mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm,
-                  device=self.device, fixed_weight=self.fixed_weight, vocab=self.vocab)
-        if dataset is not None: kw.update(n_batches=None, tfm=None, shuffle=False)     # new items are read once, in order, unaugmented
+                  device=self.device, fixed_weight=self.fixed_weight, vocab=self.vocab, sampler=self.sampler)
+        if dataset is not None: kw.update(n_batches=None, tfm=None, shuffle=False, sampler=None)   # new items are read once, in order, unaugmented
         return ifnone(cls, type(self))(**{**kw, **{k:v for k,v in kwargs.items() if k in kw or k == 'get_idxs'}})
     @property
     def vocab(self) -> CategoryMap|None:

@@ -20,7 +20,7 @@ from .augment import ShiftFlip
 from .losses import KDLoss, L1KDLoss
 from .inversion import Inversion, DeepInversion, Fast, CMI, PREDFKD, get_method
 import cdx.replay  # gives PRE-DFKD its replay callbacks (`PREDFKD.extra_callbacks`)
-from .pool import Pool
+from .pool import Pool, PrioritySampler
 from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 
@@ -165,6 +165,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 T:float=4., # distillation temperature
                 kd_tfm:nn.Module|None=None, # augmentation of pool batches; default `ShiftFlip(2)`
                 cond_weight:float=1., # how much likelier a condensed sample is drawn into a student batch than a synthetic one; 1 samples the pool uniformly (the paper)
+                sampler=None, # a `PrioritySampler`: draw the student's batches by each image's latest loss, with importance weights (SSD-KD); None: uniform (the paper)
                 pool_cap:int|None=None, # most images the pool holds (see `Pool`)
                 pool_dtype=torch.uint8, # storage type of the pool
                 pool_device=None, # where the pool is kept: default the CPU (uint8 batches go to the training device and are converted there); the GPU saves the copies
@@ -218,7 +219,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
     if precision in ('bf16', 'fp16'): cbs.append(MixedPrecision(precision))
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight,
-                        vocab=getattr(dl_valid, 'vocab', None) or list(range(n_classes)))
+                        vocab=getattr(dl_valid, 'vocab', None) or list(range(n_classes)), sampler=sampler)
+    if sampler is not None: cbs.append(PriorityUpdate(pool))
     cbs += L(kwargs.pop('cbs', None))
     loss_func = method.student_loss(T) if v['generate'] else KDLoss(T)
     learn = CDXLearner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)

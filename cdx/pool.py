@@ -11,7 +11,7 @@ from fastcore.all import *
 from .data import ImageSet
 
 # %% auto #0
-__all__ = ['Pool']
+__all__ = ['Pool', 'PrioritySampler']
 
 # %% ../nbs/05_pool.ipynb #7bb938fe
 _scales = {torch.uint8: 255., torch.float16: 1., torch.float32: 1.}
@@ -22,9 +22,12 @@ class Pool:
                  img_shape:tuple, # `(C, H, W)` of every image
                  cap:int|None=None, # most images held; None for no limit
                  dtype=torch.uint8, # storage type: uint8, float16 or float32
-                 device=None): # where the images are kept (default the CPU); on the training GPU, batches never cross the bus
+                 device=None, # where the images are kept (default the CPU); on the training GPU, batches never cross the bus
+                 evict:str='oldest'): # which synthetic images go over the cap: 'oldest' (the paper), or 'lowest' priority (the least useful to the student)
         if dtype not in _scales: raise ValueError(f"Pool dtype must be one of {list(_scales)}, got {dtype}.")
-        store_attr('img_shape,cap,dtype'); self.device = torch.device(ifnone(device, 'cpu'))
+        if evict not in ('oldest', 'lowest'): raise ValueError(f"`evict` must be 'oldest' or 'lowest', got {evict!r}.")
+        store_attr('img_shape,cap,dtype,evict'); self.device = torch.device(ifnone(device, 'cpu'))
+        self._prio = torch.empty(0)                       # per-image sampling priority (see `PrioritySampler`); new images get the highest so far
         self._x, self._y = torch.empty(0, *img_shape, dtype=dtype, device=self.device), torch.empty(0, dtype=torch.long, device=self.device)
         self._round = torch.empty(0, dtype=torch.int32)   # the synthesis round that made each image; -1 for the condensed ones
         self.n_fixed, self.n_seen, self.n_evicted, self.n_rounds = 0, 0, 0, 0
@@ -36,6 +39,7 @@ class Pool:
         if tuple(x.shape[1:]) != tuple(self.img_shape): raise ValueError(f"Pool holds images of shape {self.img_shape}, got {tuple(x.shape[1:])}.")
         self._x = torch.cat([self._x, self._encode(x.to(self.device))]); self._y = torch.cat([self._y, y.detach().long().to(self.device)])
         self._round = torch.cat([self._round, torch.full((len(y),), rnd, dtype=torch.int32)])
+        self._prio = torch.cat([self._prio, torch.full((len(y),), self._prio.max().item() if len(self._prio) else 1.)])
     def check_batch_size(self, bs:int): # images per synthetic batch
         "Refuse a cap that leaves no room for a synthetic batch of `bs` images"
         if self.cap is not None and self.cap < self.n_fixed + bs:
@@ -43,14 +47,26 @@ class Pool:
                              f"set cap >= {self.n_fixed+bs} or cap=None.")
     def add(self, x:torch.Tensor, # synthetic images in pixel space [0, 1]
             y:torch.Tensor): # their labels
-        "Add a synthetic batch (pixel space) with its labels, evicting the oldest synthetic images over the cap"
+        "Add a synthetic batch (pixel space) with its labels, evicting synthetic images over the cap (the oldest, or those of lowest priority)"
         self.check_batch_size(len(x))
         self._append(x, y, self.n_rounds); self.n_seen += len(x)
         self.n_rounds += 1
         over = 0 if self.cap is None else len(self._x) - self.cap
         if over > 0:
-            keep = torch.cat([torch.arange(self.n_fixed), torch.arange(self.n_fixed+over, len(self._x))])
-            self._x, self._y, self._round = self._x[keep.to(self.device)], self._y[keep.to(self.device)], self._round[keep]; self.n_evicted += over
+            syn = torch.arange(self.n_fixed, len(self._x))
+            kept = syn[over:] if self.evict == 'oldest' else syn[self._prio[self.n_fixed:].argsort(descending=True, stable=True)[:len(syn)-over]].sort().values
+            self._keep(torch.cat([torch.arange(self.n_fixed), kept])); self.n_evicted += over
+    def _keep(self, idx):
+        self._x, self._y = self._x[idx.to(self.device)], self._y[idx.to(self.device)]
+        self._round, self._prio = self._round[idx], self._prio[idx]
+    @property
+    def priorities(self) -> torch.Tensor:
+        "Each image's sampling priority: its latest distillation loss, or the highest priority so far for images not yet seen"
+        return self._prio
+    def update_priorities(self, idx:torch.Tensor, # pool indices of a student batch
+                          values:torch.Tensor): # their new priorities, e.g. the per-sample distillation loss
+        "Set the priorities of the images at `idx`"
+        self._prio[idx.cpu()] = values.detach().float().cpu()
     def __len__(self): return len(self._y)
     def __getitem__(self, idx): return ImageSet(self._x[idx].float()/_scales[self.dtype], self._y[idx])
     def batch(self, idx, # indices of the batch
@@ -71,7 +87,8 @@ class Pool:
     def n_synthetic(self): return len(self) - self.n_fixed
     def nbytes(self): return self._x.numel()*self._x.element_size() + self._y.numel()*8
     def state_dict(self):
-        return dict(x=self._x, y=self._y, rounds=self._round, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted, n_rounds=self.n_rounds)
+        return dict(x=self._x, y=self._y, rounds=self._round, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted, n_rounds=self.n_rounds,
+                    priorities=self._prio)
     def load_state_dict(self, sd:dict):
         if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
             raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
@@ -79,4 +96,29 @@ class Pool:
         self.n_fixed, self.n_seen, self.n_evicted = sd['n_fixed'], sd['n_seen'], sd['n_evicted']
         unknown = torch.cat([torch.full((self.n_fixed,), -1), torch.full((len(self._y)-self.n_fixed,), -2)]).int()   # a pool saved before rounds were kept
         self._round, self.n_rounds = sd.get('rounds', unknown).clone(), sd.get('n_rounds', 0)
+        self._prio = sd.get('priorities', torch.ones(len(self._y))).clone()
     def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype}, on {self.device})"
+
+# %% ../nbs/05_pool.ipynb #4de97dec
+class PrioritySampler:
+    "Draw pool indices with probability `∝ q·(priority + eps)^alpha` and importance weights `(q/P)^beta` (prioritised replay, as in SSD-KD)"
+    def __init__(self, alpha:float=1., # how strongly priorities skew the draw (0: the base distribution `q`)
+                 beta:float=1., # importance-weight exponent: 1 keeps the expected loss that of `q` (unbiased), 0 ignores the skew
+                 eps:float=1e-3): # added to every priority, so no image is never drawn
+        if alpha < 0 or not 0 <= beta <= 1 or eps <= 0: raise ValueError(f"Need alpha >= 0, 0 <= beta <= 1 and eps > 0; got {alpha}, {beta}, {eps}.")
+        store_attr()
+    def probs(self, priorities:torch.Tensor, # one per item
+              base:torch.Tensor|None=None) -> torch.Tensor: # the distribution without priorities; default uniform
+        "The drawing probability of every item"
+        q = ifnone(base, torch.full_like(priorities, 1/len(priorities)))
+        p = q*(priorities.float() + self.eps)**self.alpha
+        return p/p.sum()
+    def sample(self, priorities:torch.Tensor, # one per item
+               bs:int, # items to draw (with replacement)
+               base:torch.Tensor|None=None): # the distribution without priorities; default uniform
+        "`(indices, importance weights)` of one batch"
+        q = ifnone(base, torch.full_like(priorities.float(), 1/len(priorities)))
+        p = self.probs(priorities, q)
+        idx = torch.multinomial(p, bs, replacement=True)
+        return idx, (q[idx]/p[idx])**self.beta
+    def __repr__(self): return f"PrioritySampler(alpha={self.alpha}, beta={self.beta}, eps={self.eps})"
