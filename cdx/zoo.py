@@ -168,7 +168,8 @@ zoo = dict(resnet18=resnet18, resnet34=resnet34, wrn16_1=wrn16_1, wrn16_2=wrn16_
            vgg11=vgg11, vgg16=vgg16, mobilenetv2=mobilenetv2, mobilenetv2_fast=mobilenetv2_fast, mobilenetv2_prefkd=mobilenetv2_prefkd,
            vgg11_p25=partial(vgg11_pruned, 0.25), vgg11_p50=partial(vgg11_pruned, 0.5), vgg11_p75=partial(vgg11_pruned, 0.75))
 
-def get_model(name:str, n_classes:int=10) -> nn.Module:
+def get_model(name:str, # a key of `zoo`
+              n_classes:int=10) -> nn.Module: # outputs of the classifier
     "A zoo network by name (see `zoo`)"
     if name not in zoo: raise ValueError(f"Unknown model {name!r}; available: {', '.join(zoo)}.")
     return zoo[name](n_classes=n_classes)
@@ -179,8 +180,10 @@ def _unwrap(ck):
         if isinstance(ck, dict) and isinstance(ck.get(k), dict): return ck[k]
     return ck
 
-def load_weights(model:nn.Module, path, trust:bool=False, # load with full unpickling: only for files you made yourself
-                 strict:bool=True) -> nn.Module:
+def load_weights(model:nn.Module, # the network to fill
+                 path, # a state dict, checkpoint or whole-model file
+                 trust:bool=False, # load with full unpickling: only for files you made yourself
+                 strict:bool=True) -> nn.Module: # every key must match (as `load_state_dict`)
     "Load the weights in `path` into `model`, undoing common wrappers and prefixes"
     sd = _unwrap(safe_load(path, trust=trust, map_location='cpu'))
     if not isinstance(sd, dict) or not all(torch.is_tensor(v) for v in sd.values()):
