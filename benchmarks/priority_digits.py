@@ -17,33 +17,17 @@ from fastcore.script import call_parse
 from cdx.data import digits
 from cdx.digits import digits_teacher, digits_condensed, digits_run
 from cdx.pool import PrioritySampler
-from cdx.table import run_jobs
-from cdx.stats import mean_ci, paired_diff, fmt_ci, fmt_pair, md_table
+from cdx.table import run_jobs, priority_table
+from cdx.stats import mean_ci
 
 samplers = {'uniform': None, 'priority': PrioritySampler(alpha=1., beta=1.)}
-
-def kd_step_factor(means:pd.DataFrame) -> str:
-    "In words: how many fewer KD steps prioritised sampling needs to reach uniform sampling's mean at its largest budget"
-    top = means.index.max(); target = means.loc[top, 'uniform']
-    reached = [k for k in means.index if means.loc[k, 'priority'] >= target]
-    if not reached: return f"Prioritised sampling does not reach uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) at any budget tried."
-    k = min(reached)
-    return (f"Prioritised sampling reaches uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) with {k} steps per epoch "
-            f"(a factor of {top/k:.1f} in KD steps, read off the means).")
 
 def report(out:Path):
     "results.md and curve.png from runs.csv"
     runs = pd.read_csv(out/'runs.csv')
-    by = lambda s, k: runs[(runs.sampler == s) & (runs.kd_steps == k)].set_index('seed')['acc']   # accuracy fractions
+    md = priority_table(runs); (out/'results.md').write_text(md); print(md)
+    by = lambda s, k: runs[(runs.sampler == s) & (runs.kd_steps == k)]['acc']
     budgets = sorted(runs.kd_steps.unique())
-    rows = [[k, fmt_ci(*mean_ci(by('uniform', k))), fmt_ci(*mean_ci(by('priority', k))), fmt_pair(paired_diff(by('priority', k), by('uniform', k)))]
-            for k in budgets]
-    means = pd.DataFrame({s: [100*by(s, k).mean() for k in budgets] for s in samplers}, index=budgets)
-    n = runs.groupby(['sampler', 'kd_steps']).size()
-    md = (md_table(['KD steps per epoch', 'uniform (%)', 'priority (%)', 'priority − uniform [95% CI], wins'], rows) +
-          f"\n\nTest accuracy of `*` (inversion, {runs.spc.iloc[0]} DM image(s) per class), mean ± 95% CI over {n.min()} seeds per cell; differences paired "
-          f"by seed. {kd_step_factor(means)}\n")
-    (out/'results.md').write_text(md); print(md)
     fig, ax = plt.subplots(figsize=(5, 3.2))
     for s in samplers:
         m = [mean_ci(100*by(s, k)) for k in budgets]

@@ -22,7 +22,7 @@ from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, ge
 # %% auto #0
 __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'pooled_pairs',
            'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark',
-           'pooled_ablation']
+           'pooled_ablation', 'kd_step_factor', 'priority_table']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
 table_columns = {k: get_column(k).label for k in ('mi', 'cs', 'full', 'full-rs')}   # the columns a methods table may have
@@ -269,3 +269,24 @@ def pooled_ablation(runs:list, # ablation frames (`ablation_benchmark`'s csv fil
             common = by[config].index.intersection(by['* (preset)'].index)
             a += list(by[config][common]); b += list(by['* (preset)'][common])
     return paired_diff(pd.Series(a), pd.Series(b))
+
+# %% ../nbs/08a_methods_table.ipynb #74b63e3b
+def kd_step_factor(means:pd.DataFrame) -> str: # mean test accuracy (%), one row per KD budget, columns 'uniform' and 'priority'
+    "In words: whether, and with how many fewer KD steps, prioritised sampling reaches uniform sampling's mean at its largest budget"
+    top = means.index.max(); target = means.loc[top, 'uniform']
+    reached = [k for k in means.index if means.loc[k, 'priority'] >= target]
+    if not reached: return f"Prioritised sampling does not reach uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) at any budget tried."
+    k = min(reached)
+    return (f"Prioritised sampling reaches uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) with {k} steps per epoch, "
+            f"a factor of {top/k:.1f} in KD steps read off the means.")
+
+def priority_table(runs:pd.DataFrame) -> str: # one row per run: sampler, kd_steps, seed, spc, acc
+    "The markdown table of test accuracy by KD budget and sampler, with the paired difference and the KD-step factor"
+    by = lambda s, k: runs[(runs.sampler == s) & (runs.kd_steps == k)].set_index('seed')['acc']
+    budgets = sorted(runs.kd_steps.unique())
+    rows = [[k, _cell(by('uniform', k)), _cell(by('priority', k)), _pair(paired_diff(by('priority', k), by('uniform', k)))] for k in budgets]
+    means = pd.DataFrame({s: [100*by(s, k).mean() for k in budgets] for s in ('uniform', 'priority')}, index=budgets)
+    n = runs.groupby(['sampler', 'kd_steps']).size()
+    return (md_table(['KD steps per epoch', 'uniform (%)', 'priority (%)', 'priority − uniform [95% CI], wins'], rows) +
+            f"\n\nTest accuracy of `*` (inversion, {runs.spc.iloc[0]} DM image(s) per class), mean ± 95% CI over {n.min()} seeds per cell; "
+            f"differences in points, paired by seed. {kd_step_factor(means)}\n")
