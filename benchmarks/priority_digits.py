@@ -3,7 +3,7 @@
     python benchmarks/priority_digits.py                   # 5 seeds x 4 KD budgets x 2 samplers (about 20 minutes on one core)
     python benchmarks/priority_digits.py --report-only     # rewrite the table and the figure from runs.csv
 
-Every run is the full method (`*`) with the base method's digits preset on `spc` DM images per class; only the student's steps per
+Every run is the full method (`*`) with the base method's digits preset on `spc` condensed (DM) images per class; only the student's steps per
 epoch (`kd_steps`) and the sampler change. The condensed set, the student's initialisation and every draw are seeded per seed, so the
 two samplers are paired. Writes OUT/runs.csv (resumable: a rerun skips finished runs), OUT/results.md (mean ± 95% CI of the test
 accuracy per budget, the paired difference, and the KD-step factor at equal accuracy) and OUT/curve.png.
@@ -33,13 +33,15 @@ def report(out:Path):
         m = [mean_ci(100*by(s, k)) for k in budgets]
         ax.errorbar(budgets, [a for a, _ in m], yerr=[h for _, h in m], marker='o', capsize=3, label=s)
     ax.set_xlabel('KD steps per epoch'); ax.set_ylabel('test accuracy (%)'); ax.legend(); ax.grid(alpha=0.3)
+    ax.set_title(f"digits, {runs.method.iloc[0]} *, {runs.spc.iloc[0]} {runs.source.iloc[0]} image(s) per class", fontsize=9)
     fig.tight_layout(); fig.savefig(out/'curve.png', dpi=120)
 
 @call_parse
 def main(out:str='benchmarks/results/priority-digits', # folder for runs.csv, results.md and curve.png
          budgets:str='10,20,40,60', # KD steps per epoch, comma-separated
          seeds:str='0,1,2,3,4', # seeds, comma-separated
-         spc:int=1, # DM images per class
+         spc:int=1, # condensed images per class
+         source:str='dm', # condensed input: 'dm' (as the methods table) or 'real' samples
          method:str='inversion', # base method
          threads:int=1, # torch threads of this process
          report_only:bool=False): # only rewrite the table and the figure from runs.csv
@@ -48,10 +50,11 @@ def main(out:str='benchmarks/results/priority-digits', # folder for runs.csv, re
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if not report_only:
         data = digits(); teacher = digits_teacher(data)
-        jobs = [dict(sampler=s, kd_steps=int(k), seed=int(seed), spc=spc, method=method) for seed in seeds.split(',') for k in budgets.split(',') for s in samplers]
+        jobs = [dict(sampler=s, kd_steps=int(k), seed=int(seed), spc=spc, source=source, method=method)
+                for seed in seeds.split(',') for k in budgets.split(',') for s in samplers]
         def run(j):
-            r = digits_run('full', teacher, data, digits_condensed(data, j['spc'], seed=j['seed']), seed=j['seed'], method=j['method'],
+            r = digits_run('full', teacher, data, digits_condensed(data, j['spc'], seed=j['seed'], source=j['source']), seed=j['seed'], method=j['method'],
                            kd_steps=j['kd_steps'], sampler=samplers[j['sampler']])
             return {**j, **{k: r[k] for k in ('acc', 'valid_acc', 'gap', 'seconds')}}
-        run_jobs(out/'runs.csv', jobs, run, resume=True, keys=('sampler', 'kd_steps', 'seed', 'spc', 'method'))
+        run_jobs(out/'runs.csv', jobs, run, resume=True, keys=('sampler', 'kd_steps', 'seed', 'spc', 'source', 'method'))
     report(out)

@@ -280,7 +280,9 @@ def kd_step_factor(means:pd.DataFrame) -> str: # mean test accuracy (%), one row
     return (f"Prioritised sampling reaches uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) with {k} steps per epoch, "
             f"a factor of {top/k:.1f} in KD steps read off the means.")
 
-def priority_table(runs:pd.DataFrame) -> str: # one row per run: sampler, kd_steps, seed, spc, acc
+_source_words = {'dm': 'DM-condensed image(s)', 'real': 'random real image(s)'}
+
+def priority_table(runs:pd.DataFrame) -> str: # one row per run: sampler, kd_steps, seed, spc, source, method, acc
     "The markdown table of test accuracy by KD budget and sampler, with the paired difference and the KD-step factor"
     by = lambda s, k: runs[(runs.sampler == s) & (runs.kd_steps == k)].set_index('seed')['acc']
     budgets = sorted(runs.kd_steps.unique())
@@ -288,5 +290,5 @@ def priority_table(runs:pd.DataFrame) -> str: # one row per run: sampler, kd_ste
     means = pd.DataFrame({s: [100*by(s, k).mean() for k in budgets] for s in ('uniform', 'priority')}, index=budgets)
     n = runs.groupby(['sampler', 'kd_steps']).size()
     return (md_table(['KD steps per epoch', 'uniform (%)', 'priority (%)', 'priority − uniform [95% CI], wins'], rows) +
-            f"\n\nTest accuracy of `*` (inversion, {runs.spc.iloc[0]} DM image(s) per class), mean ± 95% CI over {n.min()} seeds per cell; "
+            f"\n\nTest accuracy of `*` ({runs.method.iloc[0]}, {runs.spc.iloc[0]} {_source_words[runs.source.iloc[0]]} per class), mean ± 95% CI over {n.min()} seeds per cell; "
             f"differences in points, paired by seed. {kd_step_factor(means)}\n")
