@@ -12,7 +12,7 @@ from fastcore.all import *
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.torch_core import TensorImage
-from fastai.data.transforms import CategoryMap
+from fastai.data.transforms import CategoryMap, Normalize
 
 # %% auto #0
 __all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
@@ -225,7 +225,6 @@ class DeviceDL:
 def dl_stats(dl) -> tuple: # a DataLoader of normalised images
     "`(mean, std)` a DataLoader normalises with: its own `mean`/`std`, or those of a fastai `Normalize` among its batch transforms; `(None, None)` if neither"
     if getattr(dl, 'mean', None) is not None: return dl.mean, dl.std
-    from fastai.data.transforms import Normalize
     norm = first(t for t in getattr(getattr(dl, 'after_batch', None), 'fs', []) if isinstance(t, Normalize))
     return (None, None) if norm is None else (norm.mean.flatten().tolist(), norm.std.flatten().tolist())
 
@@ -252,8 +251,8 @@ def show_grid(imgs:list, # pixel-space images `(C, H, W)`
 @patch
 def decode_labels(self:TensorDL, y:torch.Tensor): # class indices, or scores to take the arg-max of
     "Labels as `vocab` entries"
-    y = y.argmax(-1) if y.ndim > 1 else y
-    return [i if self.vocab is None else self.vocab[i] for i in y.cpu().tolist()]
+    y, v = (y.argmax(-1) if y.ndim > 1 else y), self.vocab
+    return [i if v is None else v[i] for i in y.cpu().tolist()]
 
 @patch
 def decode_batch(self:TensorDL, b, # a batch as served, `(x,)` or `(x, y)`, possibly with decoded predictions after it

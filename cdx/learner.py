@@ -20,7 +20,7 @@ from .augment import ShiftFlip
 from .losses import KDLoss, L1KDLoss
 from .inversion import Inversion, DeepInversion, Fast, CMI, PREDFKD, get_method
 import cdx.replay  # gives PRE-DFKD its replay callbacks (`PREDFKD.extra_callbacks`)
-from .pool import Pool, PrioritySampler
+from .pool import Pool
 from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 

@@ -89,7 +89,7 @@ class KDLoss:
         store_attr()
     def is_kd(self, pred, targ) -> bool: return targ.is_floating_point() and targ.shape == pred.shape   # teacher logits, not labels
     def __call__(self, pred, targ):
-        if self.reduction == 'mean': return kd_loss(pred, targ, self.T) if self.is_kd(pred, targ) else F.cross_entropy(pred, targ)
+        if self.reduction == 'mean': return kd_loss(pred, targ, self.T) if self.is_kd(pred, targ) else F.cross_entropy(pred, targ)   # the arithmetic of earlier runs, bit for bit
         return _reduce(kl_per_sample(pred, targ, self.T)*self.T*self.T if self.is_kd(pred, targ) else F.cross_entropy(pred, targ, reduction='none'), self.reduction)
     def activation(self, x): return F.softmax(x, -1)
     def decodes(self, x): return x.argmax(-1)

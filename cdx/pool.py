@@ -68,13 +68,13 @@ class Pool:
         "Set the priorities of the images at `idx`"
         self._prio[idx.cpu()] = values.detach().float().cpu()
     def __len__(self): return len(self._y)
-    def __getitem__(self, idx): return ImageSet(self._x[idx].float()/_scales[self.dtype], self._y[idx])
     def batch(self, idx, # indices of the batch
-              device=None): # where it goes
+              device=None): # where it goes (default: where the pool is)
         "The images at `idx` on `device`: the compact storage is copied there and converted there (a quarter of the bytes for uint8)"
         x = self._x[idx].to(device, non_blocking=True)
         return ImageSet(x.float()/_scales[self.dtype], self._y[idx].to(device, non_blocking=True))
-    def new_empty(self): return ImageSet(self[:0].x, self._y[:0])   # what fastai's `export` keeps
+    def __getitem__(self, idx): return self.batch(idx)
+    def new_empty(self): return self[:0]   # what fastai's `export` keeps
     @property
     def x(self): return self[:].x
     @property
