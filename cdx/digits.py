@@ -14,6 +14,7 @@ from fastcore.all import *
 from fastprogress.fastprogress import progress_bar
 from fastai.torch_core import set_seed
 from .data import Digits, ImageSet, digits, sample_per_class
+from .datasets import fashion_mnist
 from .models import digits_teacher_net, digits_student_net, Generator
 from .augment import ShiftFlip
 from .inversion import Inversion, get_method
@@ -24,13 +25,14 @@ from .gap import feature_gap
 from .stats import summarize_runs, paired_diff, fmt_ci, fmt_pair, verdict, md_table
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'digits_preset', 'digits_lams', 'digits_methods', 'table_rows', 'comparisons', 'recipe_key',
-           'published_teacher', 'digits_teacher', 'digits_condensed', 'learner_preset', 'digits_cond_weight',
-           'digits_run', 'runs_frame', 'summarize', 'paired_table', 'to_markdown', 'plot_per_class', 'torch_threads',
-           'digits_benchmark']
+__all__ = ['teacher_recipe', 'fashion_recipe', 'digits_preset', 'digits_lams', 'digits_methods', 'table_rows', 'comparisons',
+           'recipe_key', 'published_teacher', 'digits_teacher', 'digits_condensed', 'learner_preset',
+           'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize', 'paired_table', 'to_markdown',
+           'plot_per_class', 'torch_threads', 'digits_benchmark']
 
 # %% ../nbs/08_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
+fashion_recipe = {**teacher_recipe, 'data': 'fashion-mnist', 'c': 32, 'epochs': 10, 'bs': 128, 'size': 28}   # the same net, wider, for `fashion_mnist()`
 
 def recipe_key(recipe:dict) -> str: # a teacher recipe such as `teacher_recipe`
     "A short hash of `recipe`, naming its cached and published checkpoints"
@@ -50,7 +52,7 @@ def digits_teacher(data:Digits|None=None, # the benchmark (default `digits()` wi
                    verbose:bool=True) -> nn.Module: # say when a teacher is trained, and its accuracy
     "The digits teacher: the published checkpoint, else the cached one, else trained by `recipe` (once) and cached"
     r = ifnone(recipe, teacher_recipe)
-    data = ifnone(data, digits(size=r['size'], seed=r['split_seed']))
+    if data is None: data = (fashion_mnist if r.get('data') == 'fashion-mnist' else digits)(size=r['size'], seed=r['split_seed'])
     given = path is not None and Path(path).exists()                      # a checkpoint the caller names comes first
     path = Path(ifnone(path, cache_dir()/f"digits-teacher-{recipe_key(r)}.pth"))
     model = digits_teacher_net(c=r['c'])
@@ -251,12 +253,14 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
                      dm_iters:int=200, # DM iterations per condensed set
                      method:str='inversion', # base inversion method (a key of `digits_methods`)
                      workers:int=1, # processes running the runs side by side (each with `threads` torch threads)
-                     threads:int=0) -> pd.DataFrame: # torch threads per run; 0 keeps this process's count when `workers` is 1, else 1
+                     threads:int=0, # torch threads per run; 0 keeps this process's count when `workers` is 1, else 1
+                     name:str='Digits') -> pd.DataFrame: # the benchmark's name in titles (and, when not 'Digits', in the recorded settings)
     "Run the digits table and write its files to `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     teacher_acc = evaluate(teacher, data.dl('test'))
-    settings = dict(spc=spc, epochs=epochs, source=source, dm_iters=dm_iters, method=method, preset={**learner_preset(method), **digits_methods[method]})
+    settings = dict(spc=spc, epochs=epochs, source=source, dm_iters=dm_iters, method=method, preset={**learner_preset(method), **digits_methods[method]},
+                    **({} if name == 'Digits' else {'data': name}))
     _check_settings(out, settings, resume)
     runs = pd.read_csv(out/'results.csv').to_dict('records') if resume and (out/'results.csv').exists() else []
     done = {(r['seed'], r['variant']) for r in runs}
@@ -268,12 +272,12 @@ def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.
     for r in pb:
         pb.comment = f"seed {r['seed']} {table_rows[r['variant']]}: {r['acc']:.3f}"
         if 'synthetic' in r:
-            plot_per_class(r.pop('synthetic'), data.n_classes, title='cdx: synthetic digits by teacher label', fname=out/'samples.png')
+            plot_per_class(r.pop('synthetic'), data.n_classes, title=f'cdx: synthetic {name} samples by teacher label', fname=out/'samples.png')
             plot_per_class(condensed[r['seed']], data.n_classes, per_class=spc, title=f'condensed input ({what})', fname=out/'condensed.png')
         runs.append(r)
         runs_frame(sorted(runs, key=lambda r: (r['seed'], order.get(r['variant'], len(order))))).to_csv(out/'results.csv', index=False)
     g = summarize(runs, teacher_acc)
-    head = (f"Digits, {spc} image(s) per class {what}, base method {method}, {len(seeds)} seeds ({seeds[0]} to {seeds[-1]}); "
+    head = (f"{name}, {spc} image(s) per class {what}, base method {method}, {len(seeds)} seeds ({seeds[0]} to {seeds[-1]}); "
             f"test accuracy as mean ± 95% confidence interval (Student's t) over seeds; feature gap: class-conditional MMD² between teacher "
             f"features of the synthetic pool and the validation images (lower is closer).")
     (out/'results.md').write_text(head + '\n\n' + to_markdown(g, paired_table(runs)) + '\n')
