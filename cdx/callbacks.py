@@ -16,12 +16,12 @@ from .data import ImageSet, normalize
 from .models import FeatureHook
 from .files import load_opt_state
 from .augment import DiffAugment
-from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty, FiniteCheck, NonFiniteLoss, last_checkpoint_note
+from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty, FiniteCheck, NonFiniteLoss, last_checkpoint_note, kl_per_sample
 from .inversion import Inversion
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
-           'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'Reading', 'cdx_metrics']
+           'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'ClassModulation', 'Reading', 'cdx_metrics']
 
 # %% ../nbs/06_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -259,6 +259,47 @@ class KDStep(DeviceCallback):
     def before_batch(self):
         with torch.no_grad(), self.autocast(): t_out = self.teacher(*self.xb)
         self.learn.yb = (t_out.float(),)
+
+# %% ../nbs/06_callbacks.ipynb #35a8ee36
+class ClassModulation(Callback):
+    "Before each synthesis round, make a class's pseudo-labels likelier the rarer it is in the pool and the harder it is for the student (SSD-KD)"
+    order,run_valid = 0,False                                            # before `GeneratorStep` draws the round's labels
+    def __init__(self, balance:float=1., # exponent of each class's inverse share of the pool (0: counts ignored)
+                 difficulty:float=1., # exponent of each class's mean distillation loss on its pool images (0: the student ignored)
+                 per_class:int=32, # pool images per class scored for the difficulty
+                 T:float=4.): # temperature of that distillation loss
+        store_attr(); self.history = []
+    def class_weights(self, pool, # the `Pool`
+                      teacher:nn.Module, student:nn.Module, # the frozen teacher and the student
+                      mean, std, # the teacher's normalisation
+                      n_classes:int) -> torch.Tensor: # number of classes
+        "Normalised weights of the classes: `(mean count / count)^balance * (loss / mean loss)^difficulty`"
+        counts = torch.bincount(pool.y.cpu(), minlength=n_classes).float().clamp_min(1)
+        w = (counts.mean()/counts)**self.balance
+        if self.difficulty: w = w*self.class_losses(pool, teacher, student, mean, std, n_classes)**self.difficulty
+        return w/w.sum()
+
+# %% ../nbs/06_callbacks.ipynb #0d57fb16
+@patch
+def class_losses(self:ClassModulation, pool, teacher, student, mean, std, n_classes:int) -> torch.Tensor:
+    "Each class's mean distillation loss on up to `per_class` random pool images of it, relative to the mean over classes (1 for an absent class)"
+    y, dev = pool.y.cpu(), next(teacher.parameters()).device
+    idx = torch.cat([(y == c).nonzero()[:, 0][torch.randperm(int((y == c).sum()))[:self.per_class]] for c in range(n_classes)])
+    imgs = pool[idx]
+    with torch.no_grad(), frozen(student):
+        x = normalize(imgs.x.to(dev), mean, std)
+        per = kl_per_sample(student(x), teacher(x), self.T).float().cpu()
+    loss = torch.zeros(n_classes).index_add_(0, imgs.y.cpu(), per)/torch.bincount(imgs.y.cpu(), minlength=n_classes).clamp_min(1)
+    present = torch.bincount(imgs.y.cpu(), minlength=n_classes) > 0
+    loss = loss.clamp_min(1e-8)/loss[present].mean().clamp_min(1e-8)
+    return torch.where(present, loss, torch.ones_like(loss))
+
+@patch
+def before_train(self:ClassModulation):
+    gs = getattr(self.learn, 'generator_step', None)
+    if gs is None or finding_lr(self.learn): return
+    w = self.class_weights(self.learn.pool, gs.teacher, self.learn.model, gs.mean, gs.std, gs.n_classes)
+    gs.method.label_weights = w; self.history.append(w)
 
 # %% ../nbs/06_callbacks.ipynb #2df1ca0c
 class Reading:

@@ -117,12 +117,13 @@ def digits_run(variant:str, # 'full', 'cs', 'mi', 'kd', 'ce' (see `variants`), o
                seed:int=0, # seed of the student's initialisation and of every random draw of the run
                epochs:int|None=None, # epochs (default: the preset's)
                method='inversion', # base method: a name (with its digits preset from `digits_methods`) or an `Inversion` instance
+               student:nn.Module|None=None, # the network to train; default a fresh `digits_student_net`
                **kwargs) -> dict:
     "Train one digits student; returns its test and validation accuracy, the feature gap of its synthetic samples, wall-clock seconds and `Learner`"
     p = {**learner_preset(method), **kwargs}; epochs = ifnone(epochs, p['epochs'])
     del p['epochs']
     t0 = time.time(); set_seed(seed)
-    student = digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1])
+    student = ifnone(student, digits_student_net(n_classes=data.n_classes, size=data.img_shape[-1]))
     if variant == 'real': learn = train_classifier(student, data.train, data.dl('valid'), epochs=epochs, tfm=ShiftFlip(1))
     else:
         method = get_method(method, **digits_methods[method]) if isinstance(method, str) else method

@@ -62,13 +62,18 @@ class Inversion:
     def generator_opt(self, generator:nn.Module):
         "The optimiser of the generator, kept across rounds (None: the method makes one per round)"
         return torch.optim.Adam(generator.parameters(), lr=self.lr_g, betas=(0.5, 0.999))
+    label_weights = None   # relative chance of each class in the pseudo-labels (set by `ClassModulation`); None: uniform
+    def draw_labels(self, n_classes:int, # number of classes
+                    device) -> torch.Tensor: # where the labels live
+        "The round's `bs` pseudo-labels: uniform, or drawn by `label_weights` when a modulation sets them"
+        if self.label_weights is None: return torch.randint(0, n_classes, (self.bs,), device=device)
+        return torch.multinomial(self.label_weights.float().to(device), self.bs, replacement=True)
     def new_round(self, n_classes:int, # number of classes the pseudo-labels are drawn from
                   device, # where the codes live
                   generator=None): # the generator (methods that size their codes by it)
         "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
         z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
-        y = torch.randint(0, n_classes, (self.bs,), device=device)
-        return z, y, torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
+        return z, self.draw_labels(n_classes, device), torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
     def start_round(self, generator:nn.Module, # the kept generator
                     g_opt, # its kept optimiser (from `generator_opt`)
                     epoch:int) -> Round: # the learner's epoch
@@ -174,8 +179,7 @@ class DeepInversion(Inversion):
         shape = getattr(generator, 'img_shape', None)
         if shape is None: raise ValueError("DeepInversion(pixels=True) needs the image shape: pass a generator with an `img_shape` attribute.")
         x = torch.randn(self.bs, *shape, device=device, requires_grad=True)
-        y = torch.randint(0, n_classes, (self.bs,), device=device)
-        return x, y, torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
+        return x, self.draw_labels(n_classes, device), torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
     def images(self, generator, z): return torch.sigmoid(z) if self.pixels else generator(z)
     def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out)
     def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:   # as `Inversion.loss`, plus the image priors on `x`

@@ -17,12 +17,12 @@ from .augment import DiffAugment
 from .learner import evaluate
 from .inversion import get_method
 from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
-from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column, direction
+from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column, direction, summarize_runs
 
 # %% auto #0
 __all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'pooled_pairs',
            'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark',
-           'pooled_ablation', 'kd_step_factor', 'priority_table']
+           'pooled_ablation', 'kd_step_factor', 'priority_table', 'modulation_table']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
 table_columns = {k: get_column(k).label for k in ('mi', 'cs', 'full', 'full-rs')}   # the columns a methods table may have
@@ -292,3 +292,17 @@ def priority_table(runs:pd.DataFrame) -> str: # one row per run: sampler, kd_ste
     return (md_table(['KD steps per epoch', 'uniform (%)', 'priority (%)', 'priority − uniform [95% CI], wins'], rows) +
             f"\n\nTest accuracy of `*` ({runs.method.iloc[0]}, {runs.spc.iloc[0]} {_source_words[runs.source.iloc[0]]} per class), mean ± 95% CI over {n.min()} seeds per cell; "
             f"differences in points, paired by seed. {kd_step_factor(means)}\n")
+
+# %% ../nbs/08a_methods_table.ipynb #c01f8a5b
+def modulation_table(runs:pd.DataFrame, # one row per run: setting ('uniform' or 'modulated'), seed, acc, label_cv
+                     spc:int=1, # condensed images per class
+                     method:str='inversion') -> str: # base method
+    "results.md of `benchmarks/modulation_digits.py`: accuracy and label imbalance per setting, and the paired difference with its verdict"
+    g, cv = summarize_runs(runs, 'setting', 'acc'), runs.groupby('setting')['label_cv'].mean()
+    t = md_table(['pseudo-labels', 'test accuracy (%)', 'class imbalance of the synthetic pool (CV of counts)', 'seeds'],
+                 [[s, fmt_ci(g.loc[s, 'mean'], g.loc[s, 'ci']), f"{cv[s]:.2f}", int(g.loc[s, 'n'])] for s in ('uniform', 'modulated') if s in g.index])
+    acc = {s: d.set_index('seed')['acc'] for s, d in runs.groupby('setting')}
+    p = paired_diff(acc['modulated'], acc['uniform'])
+    head = (f"Digits, `*` with {method}, {spc} DM image(s) per class, {runs.seed.nunique()} seeds; test accuracy as mean ± 95% CI over seeds; "
+            "`ClassModulation()` at its defaults (balance 1, difficulty 1), not tuned.")
+    return '\n'.join([head, '', t, '', f"- {verdict('Modulated pseudo-labels', 'uniform ones', p)}"]) + '\n'
