@@ -5,7 +5,7 @@
 
 For every pruning rate the student is the published digits teacher with that share of filters removed from each convolution but the
 last (`prune_chain`). Per seed, `spc` real training images per class are drawn; then: the pruned network as it is (`pruned`); FSKD on those
-images, its ridge chosen on the validation split from a grid (`fskd`); KD of the pruned network on those images alone (`kd`); and cdx's
+images, its ridge chosen on the validation split from a grid (`fskd`); NetGraft on them, 100 steps per block and per stage (`netgraft`); KD of the pruned network on those images alone (`kd`); and cdx's
 full method with the pruned network as student and those images as the condensed set (`full`, the digits preset). Writes OUT/runs.csv
 (resumable) and OUT/results.md (test accuracy, mean ± 95% CI over seeds, and the paired differences cdx − FSKD).
 """
@@ -16,7 +16,9 @@ from fastcore.script import call_parse
 from cdx.data import digits, sample_per_class, normalize
 from cdx.digits import digits_teacher, digits_run
 from cdx.learner import evaluate
-from cdx.fewshot import prune_chain, fskd, fewshot_report
+from fastai.torch_core import set_seed
+from cdx.augment import ShiftFlip
+from cdx.fewshot import prune_chain, fskd, netgraft, fewshot_report
 
 ridges = (1e-3, 1e-2, 1e-1, 1.)
 
@@ -28,6 +30,7 @@ def run(data, teacher, rate:float, seed:int, spc:int, variants):
         elif v == 'fskd':
             cands = [fskd(teacher, normalize(few.x, data.mean, data.std), rate, ridge=r) for r in ridges]
             s = max(cands, key=lambda m: evaluate(m, data.dl('valid')))
+        elif v == 'netgraft': set_seed(seed); s = netgraft(teacher, few.x, data.mean, data.std, rate, steps=100, tfm=ShiftFlip(1))
         else: s = digits_run(v, teacher, data, few, seed=seed, student=prune_chain(teacher, rate)[0])['learn'].model
         yield dict(rate=rate, seed=seed, variant=v, acc=evaluate(s, data.dl('test')), valid_acc=evaluate(s, data.dl('valid')))
 
@@ -36,7 +39,7 @@ def main(out:str='benchmarks/results/fewshot-digits', # folder for runs.csv and 
          rates:str='0.25,0.5,0.75', # pruning rates, comma-separated
          seeds:str='0,1,2,3,4', # seeds, comma-separated
          spc:int=1, # real images per class
-         variants:str='pruned,fskd,kd,full', # rows
+         variants:str='pruned,fskd,netgraft,kd,full', # rows
          report_only:bool=False): # rewrite results.md from runs.csv
     "Run (or resume) the few-shot table and write its files"
     warnings.filterwarnings('ignore'); torch.set_num_threads(1)
