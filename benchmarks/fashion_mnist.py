@@ -24,7 +24,7 @@ def main(out:str='benchmarks/results/fashion-mnist', # folder for one sub-folder
     data = fashion_mnist(size=fashion_recipe['size'], seed=fashion_recipe['split_seed'])
     teacher = digits_teacher(data, recipe=fashion_recipe)
     for spc in map(int, spcs.split(',')):
-        g = digits_benchmark(Path(out)/f'spc{spc}', seeds=tuple(map(int, seeds.split(','))), spc=spc, epochs=epochs, method=method,
+        digits_benchmark(Path(out)/f'spc{spc}', seeds=tuple(map(int, seeds.split(','))), spc=spc, epochs=epochs, method=method,
                              variants=tuple(variants.split(',')), data=data, teacher=teacher, resume=True, workers=workers, threads=1,
                              name='Fashion-MNIST')
         print((Path(out)/f'spc{spc}'/'results.md').read_text())

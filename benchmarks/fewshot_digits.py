@@ -10,29 +10,30 @@ full method with the pruned network as student and those images as the condensed
 (resumable) and OUT/results.md (test accuracy, mean ± 95% CI over seeds, and the paired differences cdx − FSKD).
 """
 import warnings
+from functools import partial
 from pathlib import Path
-import pandas as pd, torch
 from fastcore.script import call_parse
-from cdx.data import digits, sample_per_class, normalize
-from cdx.digits import digits_teacher, digits_run
+from cdx.data import sample_per_class, normalize
+from cdx.digits import digits_run
 from cdx.learner import evaluate
+from cdx.table import digits_jobs
 from fastai.torch_core import set_seed
 from cdx.augment import ShiftFlip
 from cdx.fewshot import prune_chain, fskd, netgraft, fewshot_report
 
 ridges = (1e-3, 1e-2, 1e-1, 1.)
 
-def run(data, teacher, rate:float, seed:int, spc:int, variants):
-    "The records of one pruning rate and seed"
+def run_one(data, teacher, job:dict, spc:int=1) -> dict:
+    "The record of one job: a pruning rate, a seed and a row"
+    rate, seed, v = job['rate'], job['seed'], job['variant']
     few = sample_per_class(data.train, k=spc, seed=seed, n_classes=data.n_classes)
-    for v in variants:
-        if v == 'pruned': s = prune_chain(teacher, rate)[0]
-        elif v == 'fskd':
-            cands = [fskd(teacher, normalize(few.x, data.mean, data.std), rate, ridge=r) for r in ridges]
-            s = max(cands, key=lambda m: evaluate(m, data.dl('valid')))
-        elif v == 'netgraft': set_seed(seed); s = netgraft(teacher, few.x, data.mean, data.std, rate, steps=100, tfm=ShiftFlip(1))
-        else: s = digits_run(v, teacher, data, few, seed=seed, student=prune_chain(teacher, rate)[0])['learn'].model
-        yield dict(rate=rate, seed=seed, variant=v, acc=evaluate(s, data.dl('test')), valid_acc=evaluate(s, data.dl('valid')))
+    if v == 'pruned': s = prune_chain(teacher, rate)[0]
+    elif v == 'fskd':
+        cands = [fskd(teacher, normalize(few.x, data.mean, data.std), rate, ridge=r) for r in ridges]
+        s = max(cands, key=lambda m: evaluate(m, data.dl('valid')))
+    elif v == 'netgraft': set_seed(seed); s = netgraft(teacher, few.x, data.mean, data.std, rate, steps=100, tfm=ShiftFlip(1))
+    else: s = digits_run(v, teacher, data, few, seed=seed, student=prune_chain(teacher, rate)[0])['learn'].model
+    return dict(rate=rate, seed=seed, variant=v, acc=evaluate(s, data.dl('test')), valid_acc=evaluate(s, data.dl('valid')))
 
 @call_parse
 def main(out:str='benchmarks/results/fewshot-digits', # folder for runs.csv and results.md
@@ -42,18 +43,9 @@ def main(out:str='benchmarks/results/fewshot-digits', # folder for runs.csv and 
          variants:str='pruned,fskd,netgraft,kd,full', # rows
          report_only:bool=False): # rewrite results.md from runs.csv
     "Run (or resume) the few-shot table and write its files"
-    warnings.filterwarnings('ignore'); torch.set_num_threads(1)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
-    runs = pd.read_csv(f) if f.exists() else pd.DataFrame(columns=['rate', 'seed', 'variant', 'acc', 'valid_acc'])
-    if not report_only:
-        data = digits(); teacher = digits_teacher(data)
-        for rate in map(float, rates.split(',')):
-            for s in map(int, seeds.split(',')):
-                todo = [v for v in variants.split(',') if not ((runs.rate == rate) & (runs.seed == s) & (runs.variant == v)).any()]
-                for r in run(data, teacher, rate, s, spc, todo):
-                    runs = pd.concat([runs, pd.DataFrame([r])], ignore_index=True); runs.to_csv(f, index=False)
-                    print(f"rate {rate} seed {s} {r['variant']}: {r['acc']:.3f}", flush=True)
-    runs = runs.astype({'seed': int})
+    warnings.filterwarnings('ignore')
+    jobs = [dict(rate=r, seed=s, variant=v) for r in map(float, rates.split(',')) for s in map(int, seeds.split(',')) for v in variants.split(',')]
+    runs = digits_jobs(out, jobs, partial(run_one, spc=spc), keys=('rate', 'seed', 'variant'), report_only=report_only)
     head = (f"Digits, the published teacher pruned by each rate as the student, {spc} real image(s) per class, {runs.seed.nunique()} seeds; "
             "test accuracy (%) as mean ± 95% CI over seeds. FSKD's ridge is chosen on the validation split.")
-    md = fewshot_report(runs, head); (out/'results.md').write_text(md); print(md)
+    md = fewshot_report(runs, head); (Path(out)/'results.md').write_text(md); print(md)

@@ -8,15 +8,22 @@ records the test and validation accuracy and how unbalanced the synthetic pool's
 the per-class counts). Writes OUT/runs.csv (resumable) and OUT/results.md (mean ± 95% CI, and the paired difference).
 """
 import warnings
+from functools import partial
 from pathlib import Path
-import pandas as pd, torch
+import torch
 from fastcore.script import call_parse
-from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.digits import digits_condensed, digits_run
 from cdx.callbacks import ClassModulation
-from cdx.table import modulation_table
+from cdx.table import modulation_table, digits_jobs
 
 settings = {'uniform': lambda: [], 'modulated': lambda: [ClassModulation()]}
+
+def run_one(data, teacher, job:dict, spc:int=1, method:str='inversion') -> dict:
+    "The record of one run: its accuracy and how unbalanced the synthetic pool's teacher labels are"
+    cs = digits_condensed(data, spc, seed=job['seed'], source='dm')
+    r = digits_run('full', teacher, data, cs, seed=job['seed'], method=method, cbs=settings[job['setting']]())
+    pool = r['learn'].pool; counts = torch.bincount(pool.y[pool.n_fixed:], minlength=data.n_classes).float()
+    return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'], label_cv=(counts.std()/counts.mean()).item())
 
 @call_parse
 def main(out:str='benchmarks/results/modulation-digits', # folder for runs.csv and results.md
@@ -25,18 +32,7 @@ def main(out:str='benchmarks/results/modulation-digits', # folder for runs.csv a
          method:str='inversion', # base method
          report_only:bool=False): # rewrite results.md from runs.csv
     "Run (or resume) the comparison and write its files"
-    warnings.filterwarnings('ignore'); torch.set_num_threads(1)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
-    runs = pd.read_csv(f) if f.exists() else pd.DataFrame(columns=['setting', 'seed', 'acc', 'valid_acc', 'label_cv'])
-    if not report_only:
-        data = digits(); teacher = digits_teacher(data)
-        for s in map(int, seeds.split(',')):
-            cs = digits_condensed(data, spc, seed=s, source='dm')
-            for name, cbs in settings.items():
-                if ((runs.seed == s) & (runs.setting == name)).any(): continue
-                r = digits_run('full', teacher, data, cs, seed=s, method=method, cbs=cbs())
-                pool = r['learn'].pool; counts = torch.bincount(pool.y[pool.n_fixed:], minlength=data.n_classes).float()
-                rec = dict(setting=name, seed=s, acc=r['acc'], valid_acc=r['valid_acc'], label_cv=(counts.std()/counts.mean()).item())
-                runs = pd.concat([runs, pd.DataFrame([rec])], ignore_index=True); runs.to_csv(f, index=False)
-                print(f"seed {s} {name}: {r['acc']:.3f} (label CV {rec['label_cv']:.2f})", flush=True)
-    md = modulation_table(runs.astype({'seed': int}), spc, method); (out/'results.md').write_text(md); print(md)
+    warnings.filterwarnings('ignore')
+    jobs = [dict(setting=name, seed=s) for s in map(int, seeds.split(',')) for name in settings]
+    runs = digits_jobs(out, jobs, partial(run_one, spc=spc, method=method), keys=('setting', 'seed'), report_only=report_only)
+    md = modulation_table(runs.astype({'seed': int}), spc, method); (Path(out)/'results.md').write_text(md); print(md)

@@ -5,7 +5,7 @@ and the effect of storing the pool as uint8 instead of float32.
 
 Writes pool_memory.csv (per epoch), pool_memory.md (summary) and pool_memory.png (curves) to --out.
 """
-import time, warnings
+import warnings
 from pathlib import Path
 import torch, pandas as pd, matplotlib
 matplotlib.use('Agg')

@@ -14,25 +14,34 @@ from pathlib import Path
 import pandas as pd, torch
 from fastcore.script import call_parse
 from fastai.torch_core import set_seed
+from functools import lru_cache, partial
+from cdx.table import run_jobs
 from cdx.regression import (diabetes, rotated_digits, mlp, train_regressor, regression_learner, rmse_of, Regression,
                             regression_rows, regression_report)
 
 datasets = {'rotated_digits': rotated_digits, 'diabetes': diabetes}
 
-def run_seed(data:Regression, seed:int, variants, n_few:int, epochs:int, teacher_epochs:int):
-    "Every row for one seed: a dict per row with the test and validation RMSE"
-    set_seed(seed); teacher = mlp(data.n_in, 500); train_regressor(teacher, data, epochs=teacher_epochs)
-    idx = torch.randperm(len(data.train[0]), generator=torch.Generator().manual_seed(seed))[:n_few]
-    few = data.train[0][idx]
-    for v in variants:
-        t0 = time.time(); set_seed(seed); student = mlp(data.n_in, 25)
-        if v == 'teacher': student = teacher
-        elif v == 'real': train_regressor(student, data, epochs=teacher_epochs)
-        elif v == 'few': train_regressor(student, Regression((few, data.train[1][idx]), data.valid, data.test), epochs=epochs, bs=n_few)
-        else:
-            learn = regression_learner(teacher, student, data.dl('valid'), few=few, variant=v)
-            with learn.no_bar(), learn.no_logging(): learn.fit(epochs, 1e-3)
-        yield dict(variant=v, seed=seed, rmse=rmse_of(student, data), valid_rmse=rmse_of(student, data, 'valid'), seconds=time.time()-t0)
+@lru_cache(maxsize=2)
+def setup(data:str, seed:int, n_few:int, teacher_epochs:int):
+    "The seed's split, teacher and few inputs (their indices in the training split), shared by its rows"
+    d = datasets[data](seed=seed)
+    set_seed(seed); teacher = mlp(d.n_in, 500); train_regressor(teacher, d, epochs=teacher_epochs)
+    idx = torch.randperm(len(d.train[0]), generator=torch.Generator().manual_seed(seed))[:n_few]
+    return d, teacher, idx
+
+def run_one(data:str, n_few:int, epochs:int, teacher_epochs:int, job:dict) -> dict:
+    "The record of one row for one seed: the test and validation RMSE"
+    seed, v = job['seed'], job['variant']
+    d, teacher, idx = setup(data, seed, n_few, teacher_epochs)
+    few = d.train[0][idx]
+    t0 = time.time(); set_seed(seed); student = mlp(d.n_in, 25)
+    if v == 'teacher': student = teacher
+    elif v == 'real': train_regressor(student, d, epochs=teacher_epochs)
+    elif v == 'few': train_regressor(student, Regression((few, d.train[1][idx]), d.valid, d.test), epochs=epochs, bs=n_few)
+    else:
+        learn = regression_learner(teacher, student, d.dl('valid'), few=few, variant=v)
+        with learn.no_bar(), learn.no_logging(): learn.fit(epochs, 1e-3)
+    return dict(variant=v, seed=seed, rmse=rmse_of(student, d), valid_rmse=rmse_of(student, d, 'valid'), seconds=time.time()-t0)
 
 @call_parse
 def main(out:str='benchmarks/results/regression-digits', # folder for runs.csv and results.md
@@ -43,16 +52,11 @@ def main(out:str='benchmarks/results/regression-digits', # folder for runs.csv a
          teacher_epochs:int=60, # epochs of the teacher and of the whole-split student
          report_only:bool=False): # rewrite results.md from runs.csv
     "Run (or resume) the regression table and write its files"
-    warnings.filterwarnings('ignore'); out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    f = out/'runs.csv'; runs = pd.read_csv(f) if f.exists() else pd.DataFrame(columns=['variant', 'seed', 'rmse', 'valid_rmse', 'seconds'])
+    warnings.filterwarnings('ignore'); out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
     if not report_only:
-        for s in map(int, seeds.split(',')):
-            todo = [v for v in regression_rows if not ((runs.seed == s) & (runs.variant == v)).any()]
-            if not todo: continue
-            for r in run_seed(datasets[data](seed=s), s, todo, n_few, epochs, teacher_epochs):
-                runs = pd.concat([runs, pd.DataFrame([r])], ignore_index=True); runs.to_csv(f, index=False)
-                print(f"seed {s} {r['variant']}: {r['rmse']:.3f}", flush=True)
-    runs = runs.astype({'seed': int})
+        jobs = [dict(seed=s, variant=v) for s in map(int, seeds.split(',')) for v in regression_rows]
+        run_jobs(f, jobs, partial(run_one, data, n_few, epochs, teacher_epochs), resume=True, keys=('seed', 'variant'))
+    runs = pd.read_csv(f).astype({'seed': int})
     head = (f"`{data}`, {n_few} real inputs for the guided rows, students of 25 hidden units for {epochs} epochs of 10 batches, "
             f"{runs.seed.nunique()} seeds (each a new split, teacher and draw of the few inputs); test RMSE in standard deviations of the "
             f"target as mean ± 95% confidence interval (Student's t). Settings: the reference's, not tuned here; the guidance weight 0.1 was not tuned either.")

@@ -12,7 +12,7 @@ from pathlib import Path
 import torch, pandas as pd
 from fastcore.script import call_parse
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run, digits_methods
+from cdx.digits import digits_teacher, digits_condensed, digits_run
 from cdx.stats import md_table, mean_ci, fmt_ci
 from cdx.table import run_jobs
 

@@ -16,12 +16,12 @@ from .models import FeatureDiscriminator, feature_width
 from .augment import DiffAugment
 from .learner import evaluate
 from .inversion import get_method
-from .digits import digits_teacher, digits_condensed, digits_run, digits_methods
+from .digits import digits_teacher, digits_condensed, digits_run, digits_methods, torch_threads
 from .stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column, direction, summarize_runs
 
 # %% auto #0
-__all__ = ['table_columns', 'table_run', 'run_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table', 'pooled_pairs',
-           'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark',
+__all__ = ['table_columns', 'table_run', 'run_jobs', 'digits_jobs', 'methods_benchmark', 'cells', 'methods_table', 'gap_table',
+           'pooled_pairs', 'methods_summary', 'method_seconds', 'write_table', 'ablation_configs', 'ablation_benchmark',
            'pooled_ablation', 'kd_step_factor', 'priority_table', 'modulation_table']
 
 # %% ../nbs/08a_methods_table.ipynb #1859a2bb
@@ -63,6 +63,19 @@ def run_jobs(path:Path, # the csv file of finished runs, rewritten after each on
         score = runs[-1].get('acc', runs[-1].get('valid_acc'))
         pb.comment = f"{j} {score:.3f}" if score is not None else str(j)
     return runs
+
+# %% ../nbs/08a_methods_table.ipynb #925f2cec
+def digits_jobs(out, # folder of `runs.csv`
+                jobs:list, # one dict per run; its `keys` identify it
+                run, # `(data, teacher, job) -> record`
+                keys:tuple, # the fields that identify a job
+                report_only:bool=False) -> pd.DataFrame: # only read the runs already made
+    "Run (or resume) `jobs` with the digits benchmark and its teacher, one torch thread per process, into `out/runs.csv`; all its runs as a frame"
+    out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
+    if not report_only:
+        data = digits(); teacher = digits_teacher(data)
+        with torch_threads(1): run_jobs(f, jobs, lambda j: run(data, teacher, j), resume=True, keys=keys)
+    return pd.read_csv(f).astype({'seed': int})
 
 # %% ../nbs/08a_methods_table.ipynb #903d42f6
 def methods_benchmark(out:Path, # folder: one `runs-METHOD.csv` per method, `runs-bounds.csv`, then `results.csv` and `results.md`
