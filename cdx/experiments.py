@@ -32,12 +32,14 @@ from .table import run_jobs
 from .data import digits
 from .digits import digits_teacher, digits_condensed, digits_run
 from .viz import compare_grids, plot_tsne
+from .fewshot import fskd
+from .data import normalize
 
 # %% auto #0
 __all__ = ['paper_cells', 'cifar_settings', 'reference_settings', 'get_cell', 'cells_markdown', 'cell_files', 'missing_files',
            'check_files', 'PhaseTimer', 'natural_augment', 'cell_method', 'cell_generator', 'StudentWarmup',
-           'student_warmup', 'lr_schedule', 'run_cell', 'preset_value', 'fidelity_table', 'run_digits_cell',
-           'results_markdown', 'reproduce', 'reproduce_cli']
+           'student_warmup', 'lr_schedule', 'run_cell', 'preset_value', 'fidelity_table', 'run_fewshot_cell',
+           'run_digits_cell', 'results_markdown', 'reproduce', 'reproduce_cli']
 
 # %% ../nbs/15_experiments.ipynb #9d9e7d07
 _datasets = {'c10': 'cifar10', 'c100': 'cifar100', 'in200': 'tinyimagenet'}
@@ -383,6 +385,28 @@ def fidelity_table() -> pd.DataFrame:
     df = pd.DataFrame(rows); df['same'] = [a == b or (isinstance(a, float) and isinstance(b, float) and math.isclose(a, b)) for a,b in zip(df.reference, df.cdx)]
     return df
 
+# %% ../nbs/15_experiments.ipynb #6a791736
+_prune_rates = {'vgg11_p50': 0.5, 'vgg11_p75': 0.75}
+
+def run_fewshot_cell(p:dict, # a Table 4 cell preset whose `other_name` is 'FSKD' (`get_cell`)
+                     root='.', # folder holding data/ and teachers/
+                     seed:int=0, # seed of the draw of the real samples
+                     download:bool=False, # let fastai download a missing data set
+                     num_workers:int|None=None) -> dict: # workers of the data set's loaders
+    "Measure the cell's few-shot baseline (FSKD on the pruned teacher, from the cell's real samples); its record, with the quoted number as `paper`"
+    if p.get('other_name') != 'FSKD':
+        raise ValueError(f"Cell {p['cell']} has no FSKD baseline to measure ({p.get('other_name') or 'none'}); the FSKD cells are Table 4's VGG-11 ones.")
+    root = Path(root); p = {**p, 'seed': seed}
+    check_files(p, root, download); set_seed(seed); t0 = time.time()
+    dls = _dls(p, root, download, 256, num_workers)
+    device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    teacher = _teacher(p, root, dls.c, device)
+    few = few_shot(dls, k=p['spc'], seed=seed)
+    student = fskd(teacher, normalize(few.x.to(device), teacher.mean, teacher.std), _prune_rates[p['student']])
+    acc = evaluate(student, dls.valid)
+    return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['other'], baseline='FSKD', final=100*acc, best=100*acc,
+                seconds=time.time()-t0, device=device, acc=acc)
+
 # %% ../nbs/15_experiments.ipynb #e88ac5fd
 def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=None, teacher=None) -> dict:
     "Run cell `p` at digits scale and return its record (test accuracy as `final`, best validation accuracy as `best`)"
@@ -411,15 +435,19 @@ def reproduce(table:int, # 1-5
               seeds=(0,), digits:bool=False, # run the reduced digits version instead
               epochs:int|None=None, # change every cell's number of epochs
               download:bool=False, num_workers:int|None=None,
-              verbose:bool=False) -> pd.DataFrame: # show each run's progress bars and per-epoch table
+              verbose:bool=False, # show each run's progress bars and per-epoch table
+              baseline:bool=False) -> pd.DataFrame: # Table 4: measure the quoted few-shot baseline (FSKD) instead of running cdx
     "Run cells of a paper table; keeps finished runs, writes `results.csv` and `results.md` (paper beside measured) to `out`"
     names = list(ifnone(cells, paper_cells[paper_cells.table == table].cell))
+    if baseline: names = [c for c in names if get_cell(table, c).get('other_name') == 'FSKD']
+    if baseline and not names: raise ValueError(f"No cell of Table {table} has a baseline cdx measures; `--baseline` is for Table 4's FSKD cells.")
     presets = {c: get_cell(table, c) for c in names}
-    out = Path(ifnone(out, f"cdx-runs/{'digits-' if digits else ''}table{table}")); out.mkdir(parents=True, exist_ok=True)
+    out = Path(ifnone(out, f"cdx-runs/{'digits-' if digits else ''}table{table}{'-baseline' if baseline else ''}")); out.mkdir(parents=True, exist_ok=True)
     if not digits: check_files(list(presets.values()), root, download)
     def run(j):
         p = presets[j['cell']]
         if digits: return run_digits_cell(p, j['seed'], epochs=epochs)
+        if baseline: return run_fewshot_cell(p, root, j['seed'], download, num_workers)
         return run_cell({**p, **({} if epochs is None else dict(epochs=epochs))}, root, out, j['seed'], download, num_workers, quiet=not verbose)
     jobs = [dict(table=table, cell=c, seed=s) for c in names for s in seeds]
     runs = pd.DataFrame(run_jobs(out/'results.csv', jobs, run, resume=True, keys=('table', 'cell', 'seed')))
@@ -438,12 +466,13 @@ def reproduce_cli(table:int, # paper table: 1-5
                   download:bool=False, # let fastai download a missing data set
                   workers:int=None, # data-loading processes
                   verbose:bool=False, # show progress bars and the per-epoch table (always kept in each run's log.csv)
-                  list_cells:bool=False): # print the table's cells and exit
+                  list_cells:bool=False, # print the table's cells and exit
+                  baseline:bool=False): # Table 4: measure the quoted FSKD baseline on the cell's teacher and real samples instead of running cdx
     "Reproduce cells of the paper's Tables 1-5: results.csv and results.md put the paper's number beside the measured one"
     if table not in set(paper_cells.table): raise SystemExit(f"No table {table}; choose one of {sorted(set(paper_cells.table))}.")
     if list_cells: print(cells_markdown(table)); return
     try:
-        runs = reproduce(table, None if cell is None else cell.split(','), root, out, tuple(int(s) for s in seeds.split(',')), digits, epochs, download, workers, verbose)
+        runs = reproduce(table, None if cell is None else cell.split(','), root, out, tuple(int(s) for s in seeds.split(',')), digits, epochs, download, workers, verbose, baseline)
     except (FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
     print(results_markdown(runs))
     return runs
