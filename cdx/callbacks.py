@@ -301,6 +301,11 @@ def before_train(self:ClassModulation):
     w = self.class_weights(self.learn.pool, gs.teacher, self.learn.model, gs.mean, gs.std, gs.n_classes)
     gs.method.label_weights = w; self.history.append(w)
 
+@patch
+def after_fit(self:ClassModulation):
+    gs = getattr(self.learn, 'generator_step', None)
+    if gs is not None: gs.method.label_weights = None     # a method reused without the callback draws uniformly again
+
 # %% ../nbs/06_callbacks.ipynb #2df1ca0c
 class Reading:
     "A value read off a learner when called, e.g. `Reading(learn, 'generator_step', 'g_loss')`; unlike a lambda it pickles"
