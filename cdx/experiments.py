@@ -397,7 +397,8 @@ def run_fewshot_cell(p:dict, # a Table 4 cell preset whose `other_name` is 'FSKD
     if p.get('other_name') != 'FSKD':
         raise ValueError(f"Cell {p['cell']} has no FSKD baseline to measure ({p.get('other_name') or 'none'}); the FSKD cells are Table 4's VGG-11 ones.")
     root = Path(root); p = {**p, 'seed': seed}
-    check_files(p, root, download); set_seed(seed); t0 = time.time()
+    check_files(p, root, download)
+    set_seed(seed); t0 = time.time()
     dls = _dls(p, root, download, 256, num_workers)
     device = 'cuda' if torch.cuda.is_available() else 'cpu'
     teacher = _teacher(p, root, dls.c, device)

@@ -152,7 +152,8 @@ def netgraft(teacher:nn.Module, # the trained teacher (a `Classifier` with a Seq
         for _ in range(steps):
             x = normalize(tfm(x_few) if tfm is not None else x_few, mean, std)
             with torch.no_grad(): t_out = teacher(x)
-            loss = kd_loss(net(x), t_out, T); opt.zero_grad(); loss.backward(); opt.step()
+            opt.zero_grad(); kd_loss(net(x), t_out, T).backward()
+            opt.step()
     for i in range(n): fit([i])                                      # block grafting
     for j in range(2, n+1): fit(list(range(j)))                      # network grafting
     return net

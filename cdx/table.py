@@ -71,7 +71,8 @@ def digits_jobs(out, # folder of `runs.csv`
                 keys:tuple, # the fields that identify a job
                 report_only:bool=False) -> pd.DataFrame: # only read the runs already made
     "Run (or resume) `jobs` with the digits benchmark and its teacher, one torch thread per process, into `out/runs.csv`; all its runs as a frame"
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
+    out, f = Path(out), Path(out)/'runs.csv'
+    out.mkdir(parents=True, exist_ok=True)
     if not report_only:
         data = digits(); teacher = digits_teacher(data)
         with torch_threads(1): run_jobs(f, jobs, lambda j: run(data, teacher, j), resume=True, keys=keys)
