@@ -289,8 +289,8 @@ def class_losses(self:ClassModulation, pool, teacher, student, mean, std, n_clas
     with torch.no_grad(), frozen(student):
         x = normalize(imgs.x.to(dev), mean, std)
         per = kl_per_sample(student(x), teacher(x), self.T).float().cpu()
-    loss = torch.zeros(n_classes).index_add_(0, imgs.y.cpu(), per)/torch.bincount(imgs.y.cpu(), minlength=n_classes).clamp_min(1)
-    present = torch.bincount(imgs.y.cpu(), minlength=n_classes) > 0
+    n = torch.bincount(imgs.y.cpu(), minlength=n_classes); present = n > 0
+    loss = torch.zeros(n_classes).index_add_(0, imgs.y.cpu(), per)/n.clamp_min(1)
     loss = loss.clamp_min(1e-8)/loss[present].mean().clamp_min(1e-8)
     return torch.where(present, loss, torch.ones_like(loss))
 

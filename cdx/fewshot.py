@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy, torch, torch.nn as nn, pandas as pd
 from fastcore.all import *
 from .stats import summarize_runs, paired_diff, fmt_ci, fmt_pair, verdict, md_table
+from .data import normalize
+from .losses import kd_loss
 
 # %% auto #0
 __all__ = ['fewshot_rows', 'fewshot_comparisons', 'conv_chain', 'prune_chain', 'fit_1x1', 'merge_1x1', 'fskd', 'GraftedNet',
@@ -48,13 +50,13 @@ def prune_chain(model:nn.Module, # a trained VGG-like network (see `conv_chain`)
     return student, kept
 
 # %% ../nbs/07c_fewshot.ipynb #701765fb
-def _bn_outputs(model:nn.Module, bn:nn.BatchNorm2d, x:torch.Tensor) -> torch.Tensor:
-    "The output of `bn` when `model` (in eval mode) sees `x`, as channels x (samples * pixels)"
+def _bn_outputs(model:nn.Module, bns:list, x:torch.Tensor) -> list:
+    "The outputs of the BatchNorms `bns` in one pass of `model` (in eval mode) over `x`, each as channels x (samples * pixels)"
     out = {}
-    h = bn.register_forward_hook(lambda m, i, o: out.update(o=o))
+    hs = [bn.register_forward_hook(lambda m, i, o: out.update({m: o})) for bn in bns]
     with torch.no_grad(): model.eval()(x)
-    h.remove()
-    return out['o'].transpose(0, 1).flatten(1)
+    for h in hs: h.remove()
+    return [out[bn].transpose(0, 1).flatten(1) for bn in bns]
 
 def fit_1x1(s:torch.Tensor, # student activations, channels x positions
             t:torch.Tensor, # teacher activations of the same channels, channels x positions
@@ -82,9 +84,9 @@ def fskd(teacher:nn.Module, # the trained VGG-like teacher
          ridge:float=1e-3) -> nn.Module: # see `fit_1x1`
     "FSKD: prune `teacher` by `rate`, then fit and merge a 1x1 convolution after every block on `x_few`, block by block"
     student, kept = prune_chain(teacher, rate)
-    for (conv_s, bn_s), (_, bn_t), keep in zip(conv_chain(student), conv_chain(teacher), kept):
-        t = _bn_outputs(teacher, bn_t, x_few)[keep]
-        merge_1x1(conv_s, bn_s, fit_1x1(_bn_outputs(student, bn_s, x_few), t, ridge))
+    targets = _bn_outputs(teacher, [bn for _, bn in conv_chain(teacher)], x_few)          # the teacher once; the student after each repair
+    for (conv_s, bn_s), t, keep in zip(conv_chain(student), targets, kept):
+        merge_1x1(conv_s, bn_s, fit_1x1(_bn_outputs(student, [bn_s], x_few)[0], t[keep], ridge))
     return student.eval()
 
 # %% ../nbs/07c_fewshot.ipynb #84b6f5c5
@@ -116,7 +118,7 @@ class GraftedNet(nn.Module):
         super().__init__()
         tb, sb = _units(teacher), _units(student)
         self.t_units, self.s_units = nn.ModuleList(u for u, _ in tb), nn.ModuleList(u for u, _ in sb)
-        self.rests = [nn.Sequential(*r) for _, r in tb]; self.head = teacher.head
+        self.rests = nn.ModuleList(nn.Sequential(*r) for _, r in tb); self.head = teacher.head
         widths = [c.out_channels for c, _ in conv_chain(teacher)]
         self.A = nn.ModuleList(_one_hot_1x1(k, c, scatter=True) for k, c in zip(kept, widths))        # student width -> teacher width
         self.B = nn.ModuleList(_one_hot_1x1(k, c) for k, c in zip(kept[:-1], widths[:-1]))         # teacher width -> student width
@@ -142,8 +144,6 @@ def netgraft(teacher:nn.Module, # the trained teacher (a `Classifier` with a Seq
              T:float=4., # distillation temperature
              tfm=None) -> GraftedNet: # augmentation of the few samples at each step (e.g. `ShiftFlip(1)`)
     "NetGraft: graft each pruned student block into the teacher alone, then ever longer runs of them, training by KD on `x_few`"
-    from cdx.data import normalize
-    from cdx.losses import kd_loss
     student, kept = prune_chain(teacher, rate)
     net = GraftedNet(teacher, student, kept).eval()                  # BatchNorm keeps its statistics: too few samples to estimate them
     n = len(net.s_units)

@@ -160,13 +160,16 @@ class RegressionSynthesis(Callback):
 # %% ../nbs/07b_regression.ipynb #3fd76a7e
 @patch
 def before_fit(self:RegressionSynthesis):
-    dev = self.dls.device or default_device()
+    dev = self._device()
     self.teacher.to(dev).eval().requires_grad_(False)
     if self.few is not None: self.few = self.few.to(dev)
     if self.generator is not None and not hasattr(self, 'opt_g'):           # a chained fit keeps the generator's optimiser
         self.generator.to(dev); self.opt_g = torch.optim.RMSprop(self.generator.parameters(), self.lr_g, weight_decay=self.wd_g)
     if self.discriminator is not None and not hasattr(self, 'opt_d'):
         self.discriminator.to(dev); self.opt_d = torch.optim.Adam(self.discriminator.parameters(), self.lr_d, betas=(0.5, 0.999))
+
+@patch
+def _device(self:RegressionSynthesis): return self.dls.device or default_device()
 
 @patch
 def _features(self:RegressionSynthesis, x):
@@ -204,7 +207,7 @@ def _discriminator_step(self:RegressionSynthesis, f_fake):
 @patch
 def synthetic_batch(self:RegressionSynthesis) -> tuple:
     "Inputs of one student batch and their loss weights: generated (`alpha`), Gaussian (`1 - alpha`), few real (1)"
-    dev, n_in = self.dls.device or default_device(), self.dls.train.n_in
+    dev, n_in = self._device(), self.dls.train.n_in
     a = alpha_at(self.alpha, self.epoch, self.n_epoch) if self.generator is not None else 0.
     xs, ws = [], []
     if self.generator is not None:
