@@ -12,7 +12,7 @@ import torch, pandas as pd
 from fastcore.script import call_parse
 from cdx.data import digits
 from cdx.condense import condense_dm
-from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.repro.digits import digits_teacher, digits_condensed, digits_run
 from cdx.stats import mean_ci, fmt_ci, md_table
 
 def report(df:pd.DataFrame, out:Path):

@@ -10,7 +10,7 @@ OUT/spc{N}/results.csv (resumable), results.md (mean ± 95% CI over seeds and th
 from pathlib import Path
 from fastcore.script import call_parse
 from cdx.datasets import fashion_mnist
-from cdx.digits import digits_teacher, digits_benchmark, fashion_recipe
+from cdx.repro.digits import digits_teacher, digits_benchmark, fashion_recipe
 
 @call_parse
 def main(out:str='benchmarks/results/fashion-mnist', # folder for one sub-folder per condensed size

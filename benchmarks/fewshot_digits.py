@@ -14,9 +14,9 @@ from functools import partial
 from pathlib import Path
 from fastcore.script import call_parse
 from cdx.data import sample_per_class, normalize
-from cdx.digits import digits_run
+from cdx.repro.digits import digits_run
 from cdx.learner import evaluate
-from cdx.table import digits_jobs
+from cdx.repro.table import digits_jobs
 from fastai.torch_core import set_seed
 from cdx.augment import ShiftFlip
 from cdx.fewshot import prune_chain, fskd, netgraft, fewshot_report

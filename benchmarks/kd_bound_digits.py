@@ -12,7 +12,7 @@ from pathlib import Path
 import torch, pandas as pd
 from fastcore.script import call_parse
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.repro.digits import digits_teacher, digits_condensed, digits_run
 from cdx.gap import centroid_offset
 from cdx.stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table
 

@@ -17,7 +17,7 @@ def one(job):
     "One `*` run at one `lam`: its validation accuracy"
     import torch; warnings.filterwarnings('ignore'); torch.set_num_threads(1)
     from cdx.datasets import fashion_mnist
-    from cdx.digits import digits_teacher, digits_condensed, digits_run, fashion_recipe
+    from cdx.repro.digits import digits_teacher, digits_condensed, digits_run, fashion_recipe
     data = fashion_mnist(); teacher = digits_teacher(data, recipe=fashion_recipe, verbose=False)
     cs = digits_condensed(data, job['spc'], seed=job['seed'], source='dm')
     r = digits_run('full', teacher, data, cs, seed=job['seed'], lam=job['lam'])

@@ -14,8 +14,8 @@ from pathlib import Path
 import torch
 from fastcore.script import call_parse
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_methods
-from cdx.table import methods_benchmark, ablation_benchmark
+from cdx.repro.digits import digits_teacher, digits_methods
+from cdx.repro.table import methods_benchmark, ablation_benchmark
 
 @call_parse
 def main(out:str='benchmarks/results/methods-digits', # folder of the runs files and the tables

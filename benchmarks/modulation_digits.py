@@ -12,9 +12,10 @@ from functools import partial
 from pathlib import Path
 import torch
 from fastcore.script import call_parse
-from cdx.digits import digits_condensed, digits_run
+from cdx.repro.digits import digits_condensed, digits_run
 from cdx.callbacks import ClassModulation
-from cdx.table import modulation_table, digits_jobs
+from cdx.repro.table import digits_jobs
+from cdx.ssdkd import modulation_table
 
 settings = {'uniform': lambda: [], 'modulated': lambda: [ClassModulation()]}
 

@@ -12,7 +12,7 @@ matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from fastai.callback.core import Callback
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.repro.digits import digits_teacher, digits_condensed, digits_run
 from cdx.stats import md_table
 from fastcore.script import call_parse
 

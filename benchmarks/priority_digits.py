@@ -12,13 +12,12 @@ import warnings
 from pathlib import Path
 import pandas as pd, torch
 import matplotlib; matplotlib.use('Agg')
-import matplotlib.pyplot as plt
 from fastcore.script import call_parse
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.repro.digits import digits_teacher, digits_condensed, digits_run
 from cdx.pool import PrioritySampler
-from cdx.table import run_jobs, priority_table
-from cdx.stats import mean_ci
+from cdx.repro.table import run_jobs
+from cdx.ssdkd import priority_table, priority_curve
 
 samplers = {'uniform': None, 'priority': PrioritySampler(alpha=1., beta=1.)}
 
@@ -26,14 +25,7 @@ def report(out:Path):
     "results.md and curve.png from runs.csv"
     runs = pd.read_csv(out/'runs.csv')
     md = priority_table(runs); (out/'results.md').write_text(md); print(md)
-    by = lambda s, k: runs[(runs.sampler == s) & (runs.kd_steps == k)]['acc']
-    budgets = sorted(runs.kd_steps.unique())
-    fig, ax = plt.subplots(figsize=(5, 3.2))
-    for s in samplers:
-        m = [mean_ci(100*by(s, k)) for k in budgets]
-        ax.errorbar(budgets, [a for a, _ in m], yerr=[h for _, h in m], marker='o', capsize=3, label=s)
-    ax.set_xlabel('KD steps per epoch'); ax.set_ylabel('test accuracy (%)'); ax.legend(); ax.grid(alpha=0.3)
-    ax.set_title(f"digits, {runs.method.iloc[0]} *, {runs.spc.iloc[0]} {runs.source.iloc[0]} image(s) per class", fontsize=9)
+    ax = priority_curve(runs); fig = ax.figure
     fig.tight_layout(); fig.savefig(out/'curve.png', dpi=120)
 
 @call_parse

@@ -15,7 +15,7 @@ import pandas as pd, torch
 from fastcore.script import call_parse
 from fastai.torch_core import set_seed
 from functools import lru_cache, partial
-from cdx.table import run_jobs
+from cdx.repro.table import run_jobs
 from cdx.regression import (diabetes, rotated_digits, mlp, train_regressor, regression_learner, rmse_of, Regression,
                             regression_rows, regression_report)
 

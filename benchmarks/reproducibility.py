@@ -12,7 +12,7 @@ Writes OUT/reproducibility.md: the tables and the sentences generated from them.
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
-from cdx.digits import table_rows, summarize, paired_table
+from cdx.repro.digits import table_rows, summarize, paired_table
 from cdx.stats import fmt_pair, md_table, direction
 
 def compare(pub:pd.DataFrame, rep:pd.DataFrame, score:str='acc') -> pd.DataFrame:

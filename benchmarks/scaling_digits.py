@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd, torch
 from fastcore.script import call_parse
 from cdx.data import digits
-from cdx.digits import digits_teacher
-from cdx.table import run_jobs, table_run
+from cdx.repro.digits import digits_teacher
+from cdx.repro.table import run_jobs, table_run
 from cdx.viz import plot_scaling
 from cdx.stats import mean_ci, fmt_ci, md_table
 

@@ -22,7 +22,7 @@ from fastai.callback.core import Callback
 from cdx.data import normalize
 from cdx.datasets import standin_dataset, cifar_dls
 from cdx.condensed import few_shot, save_dc, get_stats
-from cdx.experiments import paper_cells, get_cell, cell_files, run_cell, natural_augment
+from cdx.repro.experiments import paper_cells, get_cell, cell_files, run_cell, natural_augment
 from cdx.teacher import save_teacher
 from cdx.zoo import get_model
 from cdx.stats import md_table

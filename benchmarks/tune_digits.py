@@ -12,9 +12,9 @@ from pathlib import Path
 import torch, pandas as pd
 from fastcore.script import call_parse
 from cdx.data import digits
-from cdx.digits import digits_teacher, digits_condensed, digits_run
+from cdx.repro.digits import digits_teacher, digits_condensed, digits_run
 from cdx.stats import md_table, mean_ci, fmt_ci
-from cdx.table import run_jobs
+from cdx.repro.table import run_jobs
 
 settings = {'lr': 3e-3, 'T': 4., 'cond_weight': 1., 'kd_steps': 20, 'lam': 0.03}   # the values a run left unset had (the preset before tuning)
 

@@ -1,7 +1,7 @@
 """Execute the docs notebooks and keep their outputs, so the rendered pages show their figures, tables and printed results.
 
     python tools/save_outputs.py                      # every notebook in nbs/ (a few minutes on 2 cores)
-    python tools/save_outputs.py 11_reliability 14_viz
+    python tools/save_outputs.py 40_reliability 25_viz
     python tools/save_outputs.py --check              # exit 1 naming each page whose figure or results are missing (CI)
 
 Runs `nbdev-test --save`, then drops what a reader does not need: library warnings on stderr and fastai's progress-bar text
