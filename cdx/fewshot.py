@@ -14,7 +14,7 @@ from .losses import kd_loss
 
 # %% auto #0
 __all__ = ['fewshot_rows', 'fewshot_comparisons', 'conv_chain', 'prune_chain', 'fit_1x1', 'merge_1x1', 'fskd', 'GraftedNet',
-           'netgraft', 'fewshot_pairs', 'fewshot_report']
+           'zoo_stages', 'netgraft', 'fewshot_pairs', 'fewshot_report']
 
 # %% ../nbs/18_fewshot.ipynb #909ae3ff
 def conv_chain(model:nn.Module) -> list: # a plain chain of convolutions, each followed by a BatchNorm (VGG-like)
@@ -111,18 +111,18 @@ def _one_hot_1x1(keep:torch.Tensor, n:int, scatter:bool=False) -> nn.Conv2d:
 
 # %% ../nbs/18_fewshot.ipynb #5b605a36
 class GraftedNet(nn.Module):
-    "Student blocks between 1x1 adaptors, wired into the teacher: the blocks in `grafted` are the student's, the others the teacher's"
-    def __init__(self, teacher:nn.Module, # the trained teacher (a `Classifier` with a Sequential body); kept frozen
-                 student:nn.Module, # a pruned copy of it (`prune_chain`)
-                 kept:list): # per convolution, the channels the student kept (from `prune_chain`)
+    "Student stages between 1x1 adaptors, wired into the teacher: the stages in `grafted` are the student's, the others the teacher's"
+    def __init__(self, t_units:list, # the teacher's stages, in order; kept frozen
+                 s_units:list, # the student's stages, one per teacher stage, each ending at the same resolution
+                 head:nn.Module, # the teacher's head, from the last stage's output to the logits; kept frozen
+                 A:list, # per stage, a 1x1 convolution from the student stage's width to the teacher's
+                 B:list, # per stage but the last, a 1x1 convolution from the teacher stage's width to the next student stage's input
+                 rests:list|None=None): # per stage, parameter-free layers after it in either network (default: none)
         super().__init__()
-        tb, sb = _units(teacher), _units(student)
-        self.t_units, self.s_units = nn.ModuleList(u for u, _ in tb), nn.ModuleList(u for u, _ in sb)
-        self.rests = nn.ModuleList(nn.Sequential(*r) for _, r in tb); self.head = teacher.head
-        widths = [c.out_channels for c, _ in conv_chain(teacher)]
-        self.A = nn.ModuleList(_one_hot_1x1(k, c, scatter=True) for k, c in zip(kept, widths))        # student width -> teacher width
-        self.B = nn.ModuleList(_one_hot_1x1(k, c) for k, c in zip(kept[:-1], widths[:-1]))         # teacher width -> student width
-        self.grafted = set(range(len(tb)))
+        self.t_units, self.s_units, self.head = nn.ModuleList(t_units), nn.ModuleList(s_units), head
+        self.rests = nn.ModuleList(ifnone(rests, [nn.Sequential() for _ in t_units]))
+        self.A, self.B = nn.ModuleList(A), nn.ModuleList(B)
+        self.grafted = set(range(len(t_units)))
         for p in [*self.t_units.parameters(), *self.head.parameters()]: p.requires_grad_(False)
     def forward(self, x):
         for i, (tu, su, rest) in enumerate(zip(self.t_units, self.s_units, self.rests)):
@@ -131,24 +131,78 @@ class GraftedNet(nn.Module):
             x = rest(x)
         return self.head(x)
     def trainable(self, blocks) -> list:
-        "The parameters of the student blocks in `blocks` and of their adaptors"
+        "The parameters of the student stages in `blocks` and of their adaptors"
         return [p for i in blocks for m in (self.s_units[i], self.A[i], *([self.B[i-1]] if i > 0 else [])) for p in m.parameters()]
 
+# %% ../nbs/18_fewshot.ipynb #e8d0610d
+@patch(cls_method=True)
+def pruned(cls:GraftedNet, teacher:nn.Module, # the trained teacher (a `Classifier` with a Sequential body)
+           student:nn.Module, # a pruned copy of it (`prune_chain`)
+           kept:list) -> GraftedNet: # per convolution, the channels the student kept (from `prune_chain`)
+    "The pruned `student` grafted into `teacher` unit by unit, the adaptors started so that the whole graft computes the pruned network"
+    tb, sb = _units(teacher), _units(student)
+    widths = [c.out_channels for c, _ in conv_chain(teacher)]
+    A = [_one_hot_1x1(k, c, scatter=True) for k, c in zip(kept, widths)]                # student width -> teacher width
+    B = [_one_hot_1x1(k, c) for k, c in zip(kept[:-1], widths[:-1])]                    # teacher width -> student width
+    return cls([u for u, _ in tb], [u for u, _ in sb], teacher.head, A, B, [nn.Sequential(*r) for _, r in tb])
+
+# %% ../nbs/18_fewshot.ipynb #114ed1d1
+def zoo_stages(model:nn.Module) -> tuple: # a CIFAR network laid out as `cdx.zoo`'s VGG (`block0`..`block4`) or ResNet (`conv1`, `bn1`, `layer1`..`layer4`)
+    "`(stages, head)`: the network as four stages, each ending where the next halves the resolution (32x32 inputs), and its pooled linear head"
+    if all(hasattr(model, f'block{i}') for i in range(5)):
+        stages = [model.block0] + [nn.Sequential(nn.MaxPool2d(2), *blocks) for blocks in ([model.block1], [model.block2], [model.block3, model.block4])]
+    elif all(hasattr(model, n) for n in ('conv1', 'bn1', 'layer1', 'layer2', 'layer3', 'layer4')):
+        stages = [nn.Sequential(model.conv1, model.bn1, nn.ReLU(), model.layer1), model.layer2, model.layer3, model.layer4]
+    else: raise ValueError(f"Grafting between networks needs the zoo's CIFAR VGG or ResNet layout; {type(model).__name__} has neither.")
+    return stages, nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), getattr(model, model._head))
+
+# %% ../nbs/18_fewshot.ipynb #af771e07
+def _stage_shapes(stages:list, size:int=32) -> list:
+    "`(channels, height)` at the end of each stage, for one `size`x`size` RGB input"
+    x, out = torch.zeros(1, 3, size, size, device=next(stages[0].parameters()).device), []
+    with torch.no_grad():
+        for s in stages: training = s.training; x = s.eval()(x); s.train(training); out.append((x.shape[1], x.shape[2]))
+    return out
+
+def _adaptor(ni:int, nf:int) -> nn.Conv2d:
+    "A bias-free 1x1 convolution from `ni` to `nf` channels: the identity when they agree"
+    conv = nn.Conv2d(ni, nf, 1, bias=False)
+    if ni == nf: conv.weight.data = torch.eye(nf)[:, :, None, None].to(conv.weight)
+    return conv
+
+@patch(cls_method=True)
+def between(cls:GraftedNet, teacher:nn.Module, # the trained teacher, a zoo VGG or ResNet (`zoo_stages`)
+            student:nn.Module) -> GraftedNet: # the student, another of them for the same input size and classes
+    "Any zoo `student` grafted into `teacher` stage by stage (`zoo_stages`), with 1x1 adaptors between their widths"
+    (ts, head), (ss, _) = zoo_stages(teacher), zoo_stages(student)
+    tw, sw = _stage_shapes(ts), _stage_shapes(ss)
+    if [h for _, h in tw] != [h for _, h in sw]:
+        raise ValueError(f"The stages end at different resolutions: teacher {[h for _, h in tw]}, student {[h for _, h in sw]}.")
+    dev = next(student.parameters()).device
+    A = [_adaptor(s, t).to(dev) for (t, _), (s, _) in zip(tw, sw)]
+    B = [_adaptor(t, s).to(dev) for (t, _), (s, _) in zip(tw[:-1], sw[:-1])]
+    return cls(ts, ss, head, A, B)
+
 # %% ../nbs/18_fewshot.ipynb #533498ae
-def netgraft(teacher:nn.Module, # the trained teacher (a `Classifier` with a Sequential body)
+def netgraft(teacher:nn.Module, # the trained teacher: a `Classifier` with a Sequential body, or a zoo VGG / ResNet when `student` is given
              x_few:torch.Tensor, # the few samples, in pixel space [0, 1]
              mean, std, # the teacher's normalisation
-             rate:float=0.5, # share of each convolution's filters pruned to make the student
+             rate:float=0.5, # share of each convolution's filters pruned to make the student (when `student` is None)
              steps:int=100, # optimisation steps per block (block grafting) and per stage (network grafting)
              lr:float=1e-3, # Adam's learning rate
              T:float=4., # distillation temperature
-             tfm=None) -> GraftedNet: # augmentation of the few samples at each step (e.g. `ShiftFlip(1)`)
-    "NetGraft: graft each pruned student block into the teacher alone, then ever longer runs of them, training by KD on `x_few`"
-    student, kept = prune_chain(teacher, rate)
-    net = GraftedNet(teacher, student, kept).eval()                  # BatchNorm keeps its statistics: too few samples to estimate them
+             tfm=None, # augmentation of the few samples at each step (e.g. `ShiftFlip(1)`)
+             student:nn.Module|None=None) -> GraftedNet: # another network in the teacher's stages (`zoo_stages`), e.g. a ResNet-18 for a VGG-16; None: the pruned teacher
+    "NetGraft: graft each student block into the teacher alone, then ever longer runs of them, training by KD on `x_few`"
+    fresh = student is not None                                      # a separate student learns its BatchNorm statistics from the batches
+    if student is None:
+        student, kept = prune_chain(teacher, rate)
+        net = GraftedNet.pruned(teacher, student, kept).eval()       # BatchNorm keeps its statistics: too few samples to estimate them
+    else: net = GraftedNet.between(teacher, student).eval()
     n = len(net.s_units)
     def fit(blocks):
         net.grafted = set(blocks); opt = torch.optim.Adam(net.trainable(blocks), lr=lr)
+        for i in blocks: net.s_units[i].train(fresh)
         for _ in range(steps):
             x = normalize(tfm(x_few) if tfm is not None else x_few, mean, std)
             with torch.no_grad(): t_out = teacher(x)
@@ -156,7 +210,7 @@ def netgraft(teacher:nn.Module, # the trained teacher (a `Classifier` with a Seq
             opt.step()
     for i in range(n): fit([i])                                      # block grafting
     for j in range(2, n+1): fit(list(range(j)))                      # network grafting
-    return net
+    return net.eval()
 
 # %% ../nbs/18_fewshot.ipynb #458c54d5
 fewshot_rows = {'pruned': 'Pruned teacher, no repair', 'fskd': 'FSKD', 'netgraft': 'NetGraft', 'kd': 'KD on the few images', 'full': 'cdx (inversion + alignment)'}

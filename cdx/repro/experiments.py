@@ -32,7 +32,7 @@ from .table import run_jobs
 from ..data import digits
 from .digits import digits_teacher, digits_condensed, digits_run
 from ..viz import compare_grids, plot_tsne
-from ..fewshot import fskd
+from ..fewshot import fskd, netgraft
 from ..data import normalize
 
 # %% auto #0
@@ -388,24 +388,26 @@ def fidelity_table() -> pd.DataFrame:
 # %% ../../nbs/34_experiments.ipynb #6a791736
 _prune_rates = {'vgg11_p50': 0.5, 'vgg11_p75': 0.75}
 
-def run_fewshot_cell(p:dict, # a Table 4 cell preset whose `other_name` is 'FSKD' (`get_cell`)
+def run_fewshot_cell(p:dict, # a Table 4 cell preset (`get_cell`): its `other_name`, 'FSKD' or 'NetGraft', names the baseline
                      root='.', # folder holding data/ and teachers/
                      seed:int=0, # seed of the draw of the real samples
                      download:bool=False, # let fastai download a missing data set
-                     num_workers:int|None=None) -> dict: # workers of the data set's loaders
-    "Measure the cell's few-shot baseline (FSKD on the pruned teacher, from the cell's real samples); its record, with the quoted number as `paper`"
-    if p.get('other_name') != 'FSKD':
-        raise ValueError(f"Cell {p['cell']} has no FSKD baseline to measure ({p.get('other_name') or 'none'}); the FSKD cells are Table 4's VGG-11 ones.")
+                     num_workers:int|None=None, # workers of the data set's loaders
+                     graft_steps:int=500) -> dict: # NetGraft: Adam steps per block and per stage
+    "Measure the cell's few-shot baseline (FSKD or NetGraft, from the cell's real samples); its record, with the quoted number as `paper`"
+    if p.get('other_name') not in ('FSKD', 'NetGraft'):
+        raise ValueError(f"Cell {p['cell']} has no few-shot baseline to measure ({p.get('other_name') or 'none'}); those are Table 4's cells.")
     root = Path(root); p = {**p, 'seed': seed}
     check_files(p, root, download)
     set_seed(seed); t0 = time.time()
     dls = _dls(p, root, download, 256, num_workers)
     device = 'cuda' if torch.cuda.is_available() else 'cpu'
     teacher = _teacher(p, root, dls.c, device)
-    few = few_shot(dls, k=p['spc'], seed=seed)
-    student = fskd(teacher, normalize(few.x.to(device), teacher.mean, teacher.std), _prune_rates[p['student']])
+    x_few = few_shot(dls, k=p['spc'], seed=seed).x.to(device)
+    if p['other_name'] == 'FSKD': student = fskd(teacher, normalize(x_few, teacher.mean, teacher.std), _prune_rates[p['student']])
+    else: student = netgraft(teacher, x_few, teacher.mean, teacher.std, steps=graft_steps, tfm=ShiftFlip(4), student=get_model(p['student'], dls.c).to(device))
     acc = evaluate(student, dls.valid)
-    return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['other'], baseline='FSKD', final=100*acc, best=100*acc,
+    return dict(table=p['table'], cell=p['cell'], seed=seed, paper=p['other'], baseline=p['other_name'], final=100*acc, best=100*acc,
                 seconds=time.time()-t0, device=device, acc=acc)
 
 # %% ../../nbs/34_experiments.ipynb #e88ac5fd
@@ -437,11 +439,11 @@ def reproduce(table:int, # 1-5
               epochs:int|None=None, # change every cell's number of epochs
               download:bool=False, num_workers:int|None=None,
               verbose:bool=False, # show each run's progress bars and per-epoch table
-              baseline:bool=False) -> pd.DataFrame: # Table 4: measure the quoted few-shot baseline (FSKD) instead of running cdx
+              baseline:bool=False) -> pd.DataFrame: # Table 4: measure the quoted few-shot baseline (FSKD or NetGraft) instead of running cdx
     "Run cells of a paper table; keeps finished runs, writes `results.csv` and `results.md` (paper beside measured) to `out`"
     names = list(ifnone(cells, paper_cells[paper_cells.table == table].cell))
-    if baseline: names = [c for c in names if get_cell(table, c).get('other_name') == 'FSKD']
-    if baseline and not names: raise ValueError(f"No cell of Table {table} has a baseline cdx measures; `--baseline` is for Table 4's FSKD cells.")
+    if baseline: names = [c for c in names if get_cell(table, c).get('other_name') in ('FSKD', 'NetGraft')]
+    if baseline and not names: raise ValueError(f"No cell of Table {table} has a baseline cdx measures; `--baseline` is for Table 4's cells.")
     presets = {c: get_cell(table, c) for c in names}
     out = Path(ifnone(out, f"cdx-runs/{'digits-' if digits else ''}table{table}{'-baseline' if baseline else ''}")); out.mkdir(parents=True, exist_ok=True)
     if not digits: check_files(list(presets.values()), root, download)
@@ -468,7 +470,7 @@ def reproduce_cli(table:int, # paper table: 1-5
                   workers:int=None, # data-loading processes
                   verbose:bool=False, # show progress bars and the per-epoch table (always kept in each run's log.csv)
                   list_cells:bool=False, # print the table's cells and exit
-                  baseline:bool=False): # Table 4: measure the quoted FSKD baseline on the cell's teacher and real samples instead of running cdx
+                  baseline:bool=False): # Table 4: measure the quoted baseline (FSKD or NetGraft) on the cell's teacher and real samples instead of running cdx
     "Reproduce cells of the paper's Tables 1-5: results.csv and results.md put the paper's number beside the measured one"
     if table not in set(paper_cells.table): raise SystemExit(f"No table {table}; choose one of {sorted(set(paper_cells.table))}.")
     if list_cells: print(cells_markdown(table)); return
