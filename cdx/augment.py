@@ -25,21 +25,24 @@ def translate(x:torch.Tensor, # pixel-space batch
     out = xp[torch.arange(n, device=x.device)[:,None,None], :, rows[:,:,None], cols[:,None,:]]   # [N, H, W, C]
     return out.permute(0,3,1,2)
 
-def flip(x:torch.Tensor, p:float=0.5):
+def flip(x:torch.Tensor, # images `[N, C, H, W]`
+         p:float=0.5): # chance that each image is flipped
     "Flip each image left-right with probability `p`"
     m = (torch.rand(len(x), 1, 1, 1, device=x.device) < p)
     return torch.where(m, x.flip(3), x)
 
 # %% ../nbs/03_augment.ipynb #9bcb4e1b
-def brightness(x): return x + (torch.rand(len(x),1,1,1, device=x.device) - 0.5)
-def saturation(x):
+def brightness(x): # a batch of images `[N, C, H, W]`
+    return x + (torch.rand(len(x),1,1,1, device=x.device) - 0.5)
+def saturation(x): # a batch of images `[N, C, H, W]`
     m = x.mean(1, keepdim=True)
     return (x-m) * (torch.rand(len(x),1,1,1, device=x.device)*2) + m
-def contrast(x):
+def contrast(x): # a batch of images `[N, C, H, W]`
     m = x.mean((1,2,3), keepdim=True)
     return (x-m) * (torch.rand(len(x),1,1,1, device=x.device)+0.5) + m
 
-def cutout(x, ratio:float=0.5):
+def cutout(x, # a batch of images `[N, C, H, W]`
+           ratio:float=0.5): # side of the erased square, as a share of the image's side
     "Zero a square of side `ratio` times the image side at a random place in each image"
     n,_,h,w = x.shape
     ch,cw = int(h*ratio+0.5), int(w*ratio+0.5)
@@ -61,7 +64,7 @@ class DiffAugment(nn.Module):
         unknown = set(self.policy) - set(self.ops)
         if unknown: raise ValueError(f"Unknown DiffAugment operations {sorted(unknown)}; choose from {list(self.ops)}.")
         store_attr('translation,cutout_ratio')
-    def forward(self, x):
+    def forward(self, x): # a batch of images `[N, C, H, W]`
         for p in self.policy:
             if p == 'color':
                 for f in self.ops['color']: x = f(x)
@@ -73,8 +76,11 @@ class DiffAugment(nn.Module):
 # %% ../nbs/03_augment.ipynb #1ef4d6d1
 class ShiftFlip(nn.Module):
     "Random shift of up to `max_shift` pixels, then a left-right flip with probability `p_flip`"
-    def __init__(self, max_shift:int=2, p_flip:float=0.): super().__init__(); store_attr()
-    def forward(self, x): return flip(translate(x, self.max_shift), self.p_flip) if self.p_flip else translate(x, self.max_shift)
+    def __init__(self, max_shift:int=2, # largest shift in pixels, each way
+                 p_flip:float=0.): # chance of a horizontal flip
+        super().__init__(); store_attr()
+    def forward(self, x): # a batch of images `[N, C, H, W]`
+        return flip(translate(x, self.max_shift), self.p_flip) if self.p_flip else translate(x, self.max_shift)
     def extra_repr(self): return f"max_shift={self.max_shift}, p_flip={self.p_flip}"
 
 # %% ../nbs/03_augment.ipynb #a966137c
@@ -82,8 +88,9 @@ class RandomResizedCrop(nn.Module):
     "Differentiable random crop of `scale` of the area and aspect ratio in `ratio`, resized to the input size; then a flip with `p_flip`"
     def __init__(self, scale=(0.25, 1.), # range of the crop's share of the image area
                  ratio=(3/4, 4/3), # range of the crop's aspect ratio
-                 p_flip:float=0.): super().__init__(); store_attr()
-    def forward(self, x):
+                 p_flip:float=0.): # chance of a horizontal flip
+        super().__init__(); store_attr()
+    def forward(self, x): # a batch of images `[N, C, H, W]`
         n, dev = len(x), x.device
         area = torch.empty(n, device=dev).uniform_(*self.scale)
         logr = torch.empty(n, device=dev).uniform_(math.log(self.ratio[0]), math.log(self.ratio[1]))

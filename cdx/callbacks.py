@@ -103,7 +103,7 @@ class GeneratorStep(DeviceCallback):
     def state_dict(self):
         return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
                     method=self.method.state_dict(), rounds=self.rounds, scaler=self.scaler.state_dict() if self.scaler else {})
-    def load_state_dict(self, sd:dict):
+    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
         self._to_device(); self._setup()
         self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
         self.method.load_state_dict(sd['method']); self.rounds = sd['rounds']
@@ -192,7 +192,7 @@ class DiscriminatorStep(DeviceCallback):
     def state_dict(self):
         return dict(discriminator=self.discriminator.state_dict(), opt=self.d_opt.state_dict() if self.d_opt else None,
                     scaler=self.scaler.state_dict() if self.scaler else {})
-    def load_state_dict(self, sd:dict):
+    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
         self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
         if sd['opt'] is not None: self.d_opt = load_opt_state(self._new_opt(), sd['opt'])
         self.reset_scaler(sd.get('scaler'))

@@ -33,7 +33,7 @@ def _digest(s) -> str|None:
     return h.hexdigest()[:12]
 def _without_lrs(settings:str) -> str: return re.sub(r',? ?\blr_\w+=[^,)]*', '', settings)   # a resumed run may lower its learning rates
 
-def run_config(learn:Learner) -> dict:
+def run_config(learn:Learner) -> dict: # a `Learner` made by `cdx_learner`
     "The settings of a cdx run that a checkpoint must share to continue it"
     gs, ds = getattr(learn, 'generator_step', None), getattr(learn, 'discriminator_step', None)
     return dict(variant=learn.variant, method=_without_lrs(repr(learn.method)) if gs else None, student=_arch(learn.model),
@@ -44,7 +44,8 @@ def run_config(learn:Learner) -> dict:
                 pool_cap=learn.pool.cap, pool_dtype=str(learn.pool.dtype), kd_steps=len(learn.dls.train), bs=learn.dls.train.bs,
                 T=getattr(learn.loss_func, 'T', None))
 
-def config_diff(saved:dict, current:dict) -> list:
+def config_diff(saved:dict, # the configuration in the checkpoint
+                current:dict) -> list: # this run's (`run_config`)
     "One line per setting that differs"
     return [f"{k}: checkpoint {saved.get(k)!r}, this run {current.get(k)!r}" for k in sorted(set(saved)|set(current)) if saved.get(k) != current.get(k)]
 
@@ -52,7 +53,7 @@ def config_diff(saved:dict, current:dict) -> list:
 _cb_names = ('generator_step', 'discriminator_step', 'replay_step')
 
 
-def run_state(learn:Learner) -> dict:
+def run_state(learn:Learner) -> dict: # a `Learner` made by `cdx_learner`
     "Everything needed to continue `learn`'s run after its current epoch"
     ck = getattr(learn, 'run_checkpoint', None)
     return dict(format='cdx-run', version=2, config=run_config(learn), epoch=learn.epoch, n_epoch=learn.n_epoch,
@@ -92,7 +93,9 @@ def resume(self:Learner, path, n_epoch:int|None=None, lr=None, trust:bool=False)
     if ck['epoch']+1 >= n_epoch: warn_nothing_left(ck['epoch'], n_epoch, path)
     self.fit(n_epoch, lr=ifnone(lr, ck['lr']), start_epoch=ck['epoch']+1)
 
-def warn_nothing_left(saved_epoch:int, n_epoch:int, path):
+def warn_nothing_left(saved_epoch:int, # the last epoch the checkpoint holds
+                      n_epoch:int, # epochs asked of `fit`
+                      path): # the checkpoint file
     "Warn that a resumed run has no epoch left to train"
     warnings.warn(f"{path} holds a run that already finished epoch {saved_epoch}, so fitting to {n_epoch} epochs trains nothing. "
                   f"Ask for more epochs to go on, e.g. `learn.resume(path, n_epoch={saved_epoch+11})`.")
@@ -163,7 +166,8 @@ class RunCheckpoint(Callback):
 class NonFiniteGuard(Callback):
     "Skip student steps with a non-finite loss; stop after `patience` in a row"
     order = 5
-    def __init__(self, patience:int=5): self.finite = FiniteCheck('distillation loss', patience)
+    def __init__(self, patience:int=5): # non-finite losses in a row before the run stops
+        self.finite = FiniteCheck('distillation loss', patience)
     @property
     def n_skipped(self): return self.finite.n_skipped
     def before_step(self):

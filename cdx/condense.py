@@ -49,7 +49,9 @@ def siamese_dsa(xs:list, # batches `[N_i, C, H, W]` of equal image shape, augmen
     return _affine(xs, torch.tensor(theta, dtype=xs[0].dtype, device=dev)[None])
 
 # %% ../nbs/21_condense.ipynb #2dbcc20b
-def random_convnet(n_in:int, width:int=64, depth:int=2) -> nn.Module:
+def random_convnet(n_in:int, # input channels
+                   width:int=64, # channels of each conv layer
+                   depth:int=2) -> nn.Module: # conv-norm-ReLU-pool blocks
     "A randomly initialised DM embedding network (conv, instance norm, ReLU, avg-pool) x `depth`, flattened"
     layers, c = [], n_in
     for _ in range(depth): layers += [nn.Conv2d(c, width, 3, padding=1), nn.GroupNorm(width, width, affine=True), nn.ReLU(inplace=True), nn.AvgPool2d(2)]; c = width
@@ -59,7 +61,8 @@ def random_convnet(n_in:int, width:int=64, depth:int=2) -> nn.Module:
 def dm_loss(net:nn.Module, # embedding network
             real:list, # per class, a batch of real (normalised) images
             syn:torch.Tensor, # the synthetic (normalised) images, class-major, `k` per class
-            k:int, augment:bool=True):
+            k:int, # images per class drawn from `real` per step
+            augment:bool=True): # DSA-style augmentation applied to both sides (None: none)
     "Sum over classes of the squared distance between mean real and mean synthetic embeddings (siamese-augmented)"
     loss = 0.
     for c, xr in enumerate(real):

@@ -20,7 +20,10 @@ __all__ = ['CondensedSet', 'to_pixels', 'class_major', 'from_arrays', 'load_dc',
 # %% ../nbs/20_condensed.ipynb #4a7f35cb
 class CondensedSet(ImageSet):
     "A pixel-space `ImageSet` that records its `source` and the conversions applied to it in `notes`"
-    def __init__(self, x, y, source:str='tensors', notes=None):
+    def __init__(self, x, # images in pixel space `[N, C, H, W]`
+                 y, # their labels
+                 source:str='tensors', # where the set came from (shown in `repr`)
+                 notes=None): # anything else worth keeping (e.g. the file it was read from)
         super().__init__(x, y); self.source, self.notes = source, list(notes or [])
     def __getitem__(self, idx): return CondensedSet(self.x[idx], self.y[idx], self.source, self.notes)
     def __repr__(self): return f"CondensedSet from {self.source}: {len(self)} images of shape {self.img_shape}, {len(self.y.unique())} classes" + ''.join(f"\n  - {n}" for n in self.notes)
@@ -28,7 +31,7 @@ class CondensedSet(ImageSet):
 # %% ../nbs/20_condensed.ipynb #7d67b64f
 def to_pixels(x:torch.Tensor, # stored images `[N, C, H, W]`
               stats=None, # statistics they were normalised with (preset name or (mean, std)); None if they are pixels
-              name:str='condensed set') -> tuple:
+              name:str='condensed set') -> tuple: # name of the normalisation for messages
     "Stored values -> `(pixel-space images, notes)`, refusing values that cannot match `stats`"
     x = torch.as_tensor(x).float()
     if not torch.isfinite(x).all(): raise ValueError(f"The {name} contains NaN or Inf values.")
@@ -59,7 +62,7 @@ def to_pixels(x:torch.Tensor, # stored images `[N, C, H, W]`
     return x.clamp(0, 1), notes
 
 # %% ../nbs/20_condensed.ipynb #36bb270d
-def class_major(y:torch.Tensor) -> bool:
+def class_major(y:torch.Tensor) -> bool: # labels
     "True if labels come in blocks of equal size, class by class (the layout of DC/DSA/DM and MTT files)"
     counts = torch.bincount(y)
     return bool((y[1:] >= y[:-1]).all()) and len(counts.unique()) == 1
@@ -68,7 +71,7 @@ def from_arrays(x, # images as a tensor or NumPy array, `[N, C, H, W]` or `[N, H
                 y, # integer labels `[N]`
                 stats=None, # the statistics `x` is normalised with; None for pixel space
                 channels_last:bool=False, # `x` is `[N, H, W, C]`
-                source:str='arrays') -> CondensedSet:
+                source:str='arrays') -> CondensedSet: # where the arrays came from (shown in `repr`)
     "A `CondensedSet` from in-memory images and labels"
     y = np.asarray(y)
     if not (np.issubdtype(y.dtype, np.integer) or (np.issubdtype(y.dtype, np.floating) and np.all(y == np.round(y)))):
@@ -107,7 +110,9 @@ def load_dc(path, # a `res_*.pt` file of DC, DSA or DM
     px, notes = to_pixels(x, stats, name=path.name)
     return CondensedSet(px, y, f"{path.name} (experiment {experiment})", notes)
 
-def save_dc(path, sets:list, stats) -> Path:
+def save_dc(path, # file to write
+            sets:list, # condensed sets, one per experiment
+            stats) -> Path: # the normalisation the file's images are stored in: a name or a `(mean, std)` pair
     "Save `CondensedSet`s (one per experiment) in the DC/DSA/DM format, normalised with `stats`, so other tools can read them"
     mean, std = get_stats(stats)
     atomic_save({'data': [[normalize(s.x, mean, std), s.y] for s in sets], 'accs_all_exps': {}}, path)
@@ -116,8 +121,9 @@ def save_dc(path, sets:list, stats) -> Path:
 # %% ../nbs/20_condensed.ipynb #ae5ab17c
 class ZCA:
     "ZCA whitening fitted on `[N, ...]` data: `zca(x)` whitens, `zca.inverse(x)` undoes it"
-    def __init__(self, eps:float=0.1): self.eps, self.mean, self.W, self.W_inv = eps, None, None, None
-    def fit(self, x:torch.Tensor):
+    def __init__(self, eps:float=0.1): # regularisation added to the eigenvalues
+        self.eps, self.mean, self.W, self.W_inv = eps, None, None, None
+    def fit(self, x:torch.Tensor): # images to whiten, `[N, C, H, W]`
         "Fit on `x` (MTT fits on the raw `[0, 1]` training images)"
         flat = x.flatten(1).double()
         self.mean = flat.mean(0)
@@ -128,10 +134,11 @@ class ZCA:
         self.W_inv = (U @ torch.diag(torch.sqrt(S + self.eps)) @ U.T).float()
         self.mean = self.mean.float(); return self
     def __call__(self, x): return ((x.flatten(1) - self.mean) @ self.W).view_as(x)
-    def inverse(self, x): return (x.flatten(1) @ self.W_inv + self.mean).view_as(x)
+    def inverse(self, x): # whitened images
+        return (x.flatten(1) @ self.W_inv + self.mean).view_as(x)
     def state_dict(self): return dict(eps=self.eps, mean=self.mean, W=self.W, W_inv=self.W_inv)
     @classmethod
-    def from_state_dict(cls, sd):
+    def from_state_dict(cls, sd): # a state dict from `state_dict`
         z = cls(sd['eps']); z.mean, z.W, z.W_inv = sd['mean'], sd['W'], sd['W_inv']
         return z
 
@@ -141,7 +148,7 @@ def load_mtt(images, # `images_best.pt` (path or tensor)
              stats='cifar10', # statistics of the normalisation MTT applied (CIFAR-100 runs use CIFAR-10's)
              zca:ZCA|None=None, # the fitted whitening if the images are ZCA-whitened
              zca_whitened:bool=False, # True if the images are ZCA-whitened (then `zca` is required, and `stats` is not used)
-             trust:bool=False) -> CondensedSet:
+             trust:bool=False) -> CondensedSet: # also load pickled objects (only files from a source you trust)
     "Load an MTT result as a pixel-space `CondensedSet`, inverting ZCA whitening when given the fit"
     src = Path(images).name if isinstance(images, (str, Path)) else 'MTT tensors'
     x = safe_load(images, trust=trust) if isinstance(images, (str, Path)) else images
@@ -196,9 +203,9 @@ def _labels_of(ds):
 
 def few_shot(ds, # `ImageSet`, fastai `Datasets`/`DataLoaders` (its train set), or a dataset of (image, label) pairs
              k:int=1, # samples per class
-             seed:int=0,
+             seed:int=0, # seed of the draw
              stats=None, # statistics the dataset's images are normalised with; None for pixel space
-             n_classes:int|None=None) -> CondensedSet:
+             n_classes:int|None=None) -> CondensedSet: # number of classes (default: read from the labels)
     "`k` real samples per class drawn with `seed`, as a pixel-space `CondensedSet`"
     from cdx.data import sample_per_class
     if hasattr(ds, 'train_ds'): ds = ds.train_ds

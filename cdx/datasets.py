@@ -62,7 +62,10 @@ def cifar_dls(name:str='cifar10', # 'cifar10' or 'cifar100'
     if name not in ('cifar10', 'cifar100'): raise ValueError(f"cifar_dls takes 'cifar10' or 'cifar100', got {name!r}.")
     return _image_dls(dataset_path(name, path), 'test', parent_label, ifnone(stats, name), bs, **kwargs)
 
-def tiny_imagenet_dls(path=None, bs:int=256, stats='tinyimagenet', **kwargs) -> 'DataLoaders':
+def tiny_imagenet_dls(path=None, # folder of the Tiny-ImageNet-200 files (default: downloaded)
+                      bs:int=256, # batch size
+                      stats='tinyimagenet', # normalisation: a name or a `(mean, std)` pair
+                      **kwargs) -> 'DataLoaders': # further `DataBlock.dataloaders` settings
     "Tiny-ImageNet (ImageNet-200) as fastai `DataLoaders`: train split, and the labelled `val` split as `valid`, normalised"
     path = dataset_path('tinyimagenet', path)
     if (path/'tiny-imagenet-200').is_dir(): path = path/'tiny-imagenet-200'
@@ -75,9 +78,11 @@ def tiny_imagenet_dls(path=None, bs:int=256, stats='tinyimagenet', **kwargs) -> 
 
 # %% ../nbs/22_datasets.ipynb #b3e8e346
 def standin_dataset(path, # folder to create; it must not hold images already
-                    n_classes:int=10, n_train:int=50, n_test:int=10, # classes, and images per class in each split
+                    n_classes:int=10, # classes
+                    n_train:int=50, # training images per class
+                    n_test:int=10, # test images per class
                     size:int=32, # image side in pixels
-                    seed:int=0) -> Path:
+                    seed:int=0) -> Path: # seed of the random images
     "Write a learnable stand-in for CIFAR (`{train,test}/<class>/*.png`) at `path`"
     path = Path(path)
     if path.exists() and any(path.rglob('*.png')): raise FileExistsError(f"{path} already holds images; pick an empty folder.")

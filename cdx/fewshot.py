@@ -124,13 +124,13 @@ class GraftedNet(nn.Module):
         self.A, self.B = nn.ModuleList(A), nn.ModuleList(B)
         self.grafted = set(range(len(t_units)))
         for p in [*self.t_units.parameters(), *self.head.parameters()]: p.requires_grad_(False)
-    def forward(self, x):
+    def forward(self, x): # normalised images
         for i, (tu, su, rest) in enumerate(zip(self.t_units, self.s_units, self.rests)):
             if i in self.grafted: x = self.A[i](su(self.B[i-1](x) if i > 0 else x))
             else: x = tu(x)
             x = rest(x)
         return self.head(x)
-    def trainable(self, blocks) -> list:
+    def trainable(self, blocks) -> list: # indices of the stages being trained
         "The parameters of the student stages in `blocks` and of their adaptors"
         return [p for i in blocks for m in (self.s_units[i], self.A[i], *([self.B[i-1]] if i > 0 else [])) for p in m.parameters()]
 
@@ -161,7 +161,9 @@ def _stage_shapes(stages:list, size:int=32) -> list:
     "`(channels, height)` at the end of each stage, for one `size`x`size` RGB input"
     x, out = torch.zeros(1, 3, size, size, device=next(stages[0].parameters()).device), []
     with torch.no_grad():
-        for s in stages: training = s.training; x = s.eval()(x); s.train(training); out.append((x.shape[1], x.shape[2]))
+        for s in stages:                                             # in eval mode, so no BatchNorm statistics move
+            mode = s.training; x = s.eval()(x)
+            s.train(mode); out.append((x.shape[1], x.shape[2]))
     return out
 
 def _adaptor(ni:int, nf:int) -> nn.Conv2d:

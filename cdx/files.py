@@ -22,7 +22,7 @@ def _alive(pid:int) -> bool:
     except PermissionError: return True
     return True
 
-def clean_stale_tmp(path) -> list:
+def clean_stale_tmp(path) -> list: # the file whose leftover temporaries are removed
     "Delete the temporary files that saves to `path` left behind when their process died (e.g. by `kill -9`); returns them"
     path, gone = Path(path), []
     for t in path.parent.glob(f".{path.name}.*.tmp"):
@@ -62,7 +62,7 @@ def _torch_load(src, path, trust, map_location):
 
 def safe_load(path, # file written by `torch.save` (or `atomic_save`)
               trust:bool=False, # allow arbitrary pickled objects (only for files you trust: unpickling can run code)
-              map_location='cpu'):
+              map_location='cpu'): # where tensors go, as `torch.load`'s
     "`torch.load` with `weights_only=True` unless `trust`, verifying `atomic_save`'s checksum; clear errors for refused, damaged and missing files"
     path = Path(path).expanduser()
     if not path.exists(): raise FileNotFoundError(f"No file at {path}.")
@@ -89,20 +89,21 @@ def rng_state() -> dict:
     if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state_all()
     return st
 
-def set_rng_state(st:dict):
+def set_rng_state(st:dict): # a state from `rng_state`
     "Restore the generators saved by `rng_state`"
     random.setstate(st['python']); torch.set_rng_state(st['torch'].cpu())
     n = st['numpy']; np.random.set_state((n['kind'], n['keys'].cpu().numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached']))
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all([s.cpu() for s in st['cuda']])
 
 # %% ../nbs/00_files.ipynb #b7329010
-def opt_state(opt) -> dict|None:
+def opt_state(opt) -> dict|None: # an optimiser, or None
     "An optimiser's `state_dict` as plain containers of tensors (fastai's `hypers` included), loadable with `weights_only`"
     if opt is None: return None
     sd = opt.state_dict()
     return dict(state=list(sd['state']), hypers=[dict(h) for h in sd['hypers']])
 
-def load_opt_state(opt:torch.optim.Optimizer, sd:dict) -> torch.optim.Optimizer:
+def load_opt_state(opt:torch.optim.Optimizer, # the optimiser to restore
+                   sd:dict) -> torch.optim.Optimizer: # its state from `opt_state`
     "Load an optimiser's saved state but keep the learning rates it has now, so a resumed run can lower them"
     lrs = [g['lr'] for g in opt.param_groups]; opt.load_state_dict(sd)
     for g,lr in zip(opt.param_groups, lrs): g['lr'] = lr

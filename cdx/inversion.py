@@ -48,7 +48,7 @@ class Inversion:
         if warmup < 0: raise ValueError(f"`warmup` must be 0 or more epochs, got {warmup!r}.")
         store_attr(but='tfm'); self.tfm = ifnone(tfm, ShiftFlip(2))
         self.bn_loss, self.teacher = None, None
-    def check(self, teacher:nn.Module):
+    def check(self, teacher:nn.Module): # the frozen teacher
         "Fail early if the teacher cannot serve this method"
         if self.bn: BNStatsLoss(teacher)
     def setup(self, teacher:nn.Module, # the frozen teacher
@@ -59,7 +59,7 @@ class Inversion:
         if self.teacher is teacher: return
         store_attr('teacher,n_classes,device,mean,std')
         self.bn_loss = BNStatsLoss(teacher, mmt=self.bn_mmt) if self.bn else None
-    def generator_opt(self, generator:nn.Module):
+    def generator_opt(self, generator:nn.Module): # the generator kept across rounds
         "The optimiser of the generator, kept across rounds (None: the method makes one per round)"
         return torch.optim.Adam(generator.parameters(), lr=self.lr_g, betas=(0.5, 0.999))
     label_weights = None   # relative chance of each class in the pseudo-labels (set by `ClassModulation`); None: uniform
@@ -108,11 +108,14 @@ class Inversion:
         if self.bn: terms['bn'] = self.bn*bn_loss
         if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
         return terms
-    def after_backward(self, rnd:Round): "After each backward, before the optimisers step"
-    def keep(self, rnd:Round): "The step just taken made the best batch of the round so far"
-    def end_round(self, rnd:Round): "The round's steps are done"
+    def after_backward(self, rnd:Round): # the round being run (`Round`)
+        "After each backward, before the optimisers step"
+    def keep(self, rnd:Round): # the round being run (`Round`)
+        "The step just taken made the best batch of the round so far"
+    def end_round(self, rnd:Round): # the round being run (`Round`)
+        "The round's steps are done"
     def state_dict(self) -> dict: return dict(bn=self.bn_loss.state_dict() if self.bn_loss else None)
-    def load_state_dict(self, sd:dict):
+    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
         if sd.get('bn') is not None and self.bn_loss is not None: self.bn_loss.load_state_dict(sd['bn'])
     def student_loss(self, T:float) -> nn.Module: # the distillation temperature
         "The student's distillation loss with this method"
@@ -180,8 +183,12 @@ class DeepInversion(Inversion):
         if shape is None: raise ValueError("DeepInversion(pixels=True) needs the image shape: pass a generator with an `img_shape` attribute.")
         x = torch.randn(self.bs, *shape, device=device, requires_grad=True)
         return x, self.draw_labels(n_classes, device), torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
-    def images(self, generator, z): return torch.sigmoid(z) if self.pixels else generator(z)
-    def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out)
+    def images(self, generator, # unused when optimising pixels
+               z): # the latent codes, or the pixels' logits
+        return torch.sigmoid(z) if self.pixels else generator(z)
+    def disagreement(self, s_out, # student logits
+                     t_out): # teacher logits
+        return bounded_disagreement(s_out, t_out)
     def loss(self, t_out, s_out, y, bn_loss, epoch:int, x=None) -> dict:   # as `Inversion.loss`, plus the image priors on `x`
         terms = super().loss(t_out, s_out, y, bn_loss, epoch)
         xn = x if x is None or getattr(self, 'mean', None) is None else normalize(x, self.mean, self.std)   # the references' priors see the teacher's input
@@ -229,17 +236,21 @@ class Fast(Inversion):
             lr_z, lr_g = ifnone(lr_z, self.presets[g_steps][0]), ifnone(lr_g, self.presets[g_steps][1])
         super().__init__(bn=bn, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, lr_z=lr_z, **kwargs)
         store_attr('bn_mmt,reset_at')
-    def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g*self.g_steps, betas=(0.5, 0.999))
+    def generator_opt(self, generator): # the generator kept across rounds
+        return torch.optim.Adam(generator.parameters(), lr=self.lr_g*self.g_steps, betas=(0.5, 0.999))
     def use_student(self, epoch:int): return bool(self.adv) and epoch+1 >= self.warmup     # the reference counts rounds from 1
-    def start_round(self, generator, g_opt, epoch):
+    def start_round(self, generator, # the generator kept across rounds
+                    g_opt, # its optimiser (`generator_opt`), or None
+                    epoch): # the current epoch
         if self.reset_at is not None and epoch+1 == self.reset_at: reset_first_layers(generator)
         z, y, _ = self.new_round(self.n_classes, self.device)
         fast = copy.deepcopy(generator)
         inner = torch.optim.Adam([{'params': fast.parameters()}, {'params': [z], 'lr': self.lr_z}], lr=self.lr_g, betas=(0.5, 0.999))
         g_opt.zero_grad(set_to_none=True)
         return Round(fast, z, y, [inner], meta=generator, meta_opt=g_opt)
-    def after_backward(self, rnd): add_grads(rnd.meta, rnd.gen)
-    def end_round(self, rnd):
+    def after_backward(self, rnd): # the round being run (`Round`)
+        add_grads(rnd.meta, rnd.gen)
+    def end_round(self, rnd): # the round being run (`Round`)
         if any(p.grad is not None for p in rnd.meta.parameters()): rnd.meta_opt.step()
         if self.bn_loss is not None and self.bn_mmt: self.bn_loss.update_mmt()
     def _settings(self): return super()._settings() + f", lr_z={self.lr_z}, lr_g={self.lr_g}, bn_mmt={self.bn_mmt}, reset_at={self.reset_at}"
@@ -285,7 +296,8 @@ class InstanceMeans:
 
 class L2Norm(nn.Module):
     "Scale each row to unit length"
-    def forward(self, v): return F.normalize(v, dim=1)
+    def forward(self, v): # vectors `[N, D]`
+        return F.normalize(v, dim=1)
 
 def mlp_head(n_in:int, # width of the features
              n_out:int): # width of the projection
@@ -322,28 +334,41 @@ class CMI(Inversion):
                  **kwargs):
         super().__init__(bn=bn, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, lr_z=lr_g, **kwargs)
         store_attr('cr,cr_T,head_dim,bank_size,n_neg'); self.local_tfm = RandomResizedCrop(local_scale, p_flip=self.tfm.p_flip)
-    def check(self, teacher):
+    def check(self, teacher): # the frozen teacher
         if not bn_layers(teacher): raise ValueError(f"CMI's features are the inputs of the teacher's BatchNorm layers, and {type(teacher).__name__} has none; "
                                                     "choose another method (e.g. 'prefkd').")
         super().check(teacher)
-    def setup(self, teacher, n_classes, device, mean, std):
+    def setup(self, teacher, # the frozen teacher
+              n_classes, # number of classes
+              device, # where the run trains
+              mean, # the teacher's input normalisation
+              std): # (per channel)
         if self.teacher is teacher: return
         super().setup(teacher, n_classes, device, mean, std)
         self.means = InstanceMeans(teacher)
         self.head = mlp_head(self.means.dim, self.head_dim).to(device)
         self.head_opt = torch.optim.Adam(self.head.parameters(), lr=self.lr_g)
         self.bank = torch.empty(0, 2*self.means.dim, device=device)
-    def generator_opt(self, generator): return None
-    def start_round(self, generator, g_opt, epoch):
+    def generator_opt(self, generator): # the generator kept across rounds
+        return None
+    def start_round(self, generator, # the generator kept across rounds
+                    g_opt, # its optimiser (`generator_opt`), or None
+                    epoch): # the current epoch
         reinit_generator(generator)
         z, y, _ = self.new_round(self.n_classes, self.device)
         opt = torch.optim.Adam([*generator.parameters(), z], lr=self.lr_g, betas=(0.5, 0.999))
         return Round(generator, z, y, [opt, self.head_opt])
-    def forward(self, teacher, xin):
+    def forward(self, teacher, # the frozen teacher
+                xin): # the normalised synthetic batch
         with self.means: t_out, bn_loss = super().forward(teacher, xin)
         self._global = self.means.features
         return t_out, bn_loss
-    def loss(self, t_out, s_out, y, bn_loss, epoch, x=None):
+    def loss(self, t_out, # teacher logits on the synthetic batch
+             s_out, # student logits on it
+             y, # pseudo-labels
+             bn_loss, # the BN-statistics loss of the batch
+             epoch, # the current epoch
+             x=None): # the batch (unused)
         terms = super().loss(t_out, s_out, y, bn_loss, epoch)
         with self.means: self.teacher(normalize(self.local_tfm(x), self.mean, self.std))
         local = self.means.features
@@ -352,10 +377,12 @@ class CMI(Inversion):
         terms['cr'] = self.cr*contrastive_loss(self.head, local, self._global, bl, bg, self.cr_T)
         self._feats = torch.cat([local, self._global], 1).detach()
         return terms
-    def keep(self, rnd): self._best = self._feats
-    def end_round(self, rnd): self.bank = torch.cat([self.bank, self._best])[-self.bank_size:]
+    def keep(self, rnd): # the round being run (`Round`)
+        self._best = self._feats
+    def end_round(self, rnd): # the round being run (`Round`)
+        self.bank = torch.cat([self.bank, self._best])[-self.bank_size:]
     def state_dict(self): return dict(super().state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
-    def load_state_dict(self, sd):
+    def load_state_dict(self, sd): # a state dict from `state_dict`
         super().load_state_dict(sd); self.head.load_state_dict(sd['head'])
         load_opt_state(self.head_opt, sd['head_opt'])
         self.bank = sd['bank'].to(self.device)
@@ -372,8 +399,8 @@ class PREDFKD(Inversion):
     "PRE-DFKD: confidence, class balance and feature magnitude, bounded JS disagreement; L1 distillation; a VAE replays past samples"
     name = 'prefkd'
     def __init__(self,
-                 oh:float=1.,
-                 ie:float=5., # weights of the confidence and class-balance terms
+                 oh:float=1., # weight of the confidence term
+                 ie:float=5., # weight of the class-balance term
                  a:float=0.1, # weight of the feature-magnitude reward
                  adv:float=1., # weight of the adversarial disagreement
                  warmup:int=0, # epochs before the adversarial term switches on
@@ -387,20 +414,31 @@ class PREDFKD(Inversion):
                  vae_steps:int=10, # VAE updates per round
                  vae:nn.Module|None=None, # the replay VAE (`cdx.replay.ReplayVAE`); default a small one sized like the generator
                  fresh:bool=False, # append `bs` freshly generated images to every student batch, as the reference; False: the pool only
-                 **kwargs):
+                 **kwargs): # further `Inversion` settings
         super().__init__(bn=0, oh=oh, adv=adv, warmup=warmup, g_steps=g_steps, bs=bs, nz=nz, lr_g=lr_g, **kwargs)
         store_attr('ie,a,vae_steps,vae,fresh'); self.replay_bs, self.vae_nz, self.vae_lr = ifnone(replay_bs, bs//8), ifnone(vae_nz, nz), ifnone(vae_lr, lr_g/40)
-    def generator_opt(self, generator): return torch.optim.Adam(generator.parameters(), lr=self.lr_g)
-    def start_round(self, generator, g_opt, epoch):
+    def generator_opt(self, generator): # the generator kept across rounds
+        return torch.optim.Adam(generator.parameters(), lr=self.lr_g)
+    def start_round(self, generator, # the generator kept across rounds
+                    g_opt, # its optimiser (`generator_opt`), or None
+                    epoch): # the current epoch
         z = torch.randn(self.bs, self.nz, device=self.device)
         return Round(generator, z, None, [g_opt])
-    def images(self, generator, z): return generator(torch.randn_like(z))
-    def forward(self, teacher, xin):
+    def images(self, generator, # the generator kept across rounds
+               z): # latent codes (only their shape is used: each step draws new noise)
+        return generator(torch.randn_like(z))
+    def forward(self, teacher, # the frozen teacher
+                xin): # the normalised synthetic batch
         with FeatureHook(teacher) as h: t_out = teacher(xin)
         self._feat = h.features
         return t_out, 0.
     def disagreement(self, s_out, t_out): return bounded_disagreement(s_out, t_out.detach(), reduction='mean')   # `nn.KLDivLoss()`'s default
-    def loss(self, t_out, s_out, y, bn_loss, epoch, x=None):
+    def loss(self, t_out, # teacher logits on the synthetic batch
+             s_out, # student logits on it
+             y, # pseudo-labels
+             bn_loss, # the BN-statistics loss of the batch
+             epoch, # the current epoch
+             x=None): # the batch (unused)
         terms = dict(oh=self.oh*F.cross_entropy(t_out, t_out.argmax(1)), ie=self.ie*class_balance(t_out), act=-self.a*self._feat.abs().mean())
         if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
         return terms

@@ -62,7 +62,8 @@ class BNStatsLoss:
             p = self.prev.get(i)
             self.prev[i] = (m, v) if p is None else (self.mmt*p[0] + (1-self.mmt)*m, self.mmt*p[1] + (1-self.mmt)*v)
     def state_dict(self): return dict(prev=self.prev)
-    def load_state_dict(self, sd): self.prev = dict(sd['prev'])
+    def load_state_dict(self, sd): # a state dict from `state_dict`
+        self.prev = dict(sd['prev'])
 
 # %% ../nbs/04_losses.ipynb #322c1090
 def kl_per_sample(s_logits:torch.Tensor, # student logits `(N, classes)`
@@ -91,8 +92,10 @@ class KDLoss:
     def __call__(self, pred, targ):
         if self.reduction == 'mean': return kd_loss(pred, targ, self.T) if self.is_kd(pred, targ) else F.cross_entropy(pred, targ)   # the arithmetic of earlier runs, bit for bit
         return _reduce(kl_per_sample(pred, targ, self.T)*self.T*self.T if self.is_kd(pred, targ) else F.cross_entropy(pred, targ, reduction='none'), self.reduction)
-    def activation(self, x): return F.softmax(x, -1)
-    def decodes(self, x): return x.argmax(-1)
+    def activation(self, x): # student logits
+        return F.softmax(x, -1)
+    def decodes(self, x): # class scores
+        return x.argmax(-1)
     def __repr__(self): return f"KDLoss(T={self.T})"
 
 # %% ../nbs/04_losses.ipynb #12af8a0e

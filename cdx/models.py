@@ -14,15 +14,20 @@ __all__ = ['conv_bn', 'Classifier', 'digits_teacher_net', 'digits_student_net', 
            'FeatureHook', 'feature_width', 'Generator', 'FeatureDiscriminator']
 
 # %% ../nbs/05_models.ipynb #67cc7314
-def conv_bn(ni:int, nf:int, stride:int=1):
+def conv_bn(ni:int, # input channels
+            nf:int, # output channels
+            stride:int=1): # stride of the convolution
     "3x3 convolution, BatchNorm, ReLU"
     return nn.Sequential(nn.Conv2d(ni, nf, 3, stride, 1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True))
 
 class Classifier(nn.Module):
     "A `body` that maps images to feature vectors, then a linear `head`"
-    def __init__(self, body:nn.Module, n_feat:int, n_classes:int):
+    def __init__(self, body:nn.Module, # maps images to feature vectors `[N, n_feat]`
+                 n_feat:int, # width of the features
+                 n_classes:int): # number of classes
         super().__init__(); self.body,self.head,self.n_feat = body, nn.Linear(n_feat, n_classes), n_feat
-    def forward(self, x, return_features:bool=False):
+    def forward(self, x, # normalised images
+                return_features:bool=False): # also return the features the head reads
         f = self.body(x); out = self.head(f)
         return (out, f) if return_features else out
 
@@ -44,15 +49,18 @@ def digits_student_net(n_classes:int=10, # number of classes
     return Classifier(body, 2*c*(size//4)**2, n_classes)
 
 # %% ../nbs/05_models.ipynb #618808cf
-def n_params(m:nn.Module): return sum(p.numel() for p in m.parameters())
+def n_params(m:nn.Module): # any network
+    return sum(p.numel() for p in m.parameters())
 
 class LogitsOnly(nn.Module):
     "Wrap a network that returns several outputs (e.g. `(logits, features)`) so that it returns its first, the logits"
-    def __init__(self, model:nn.Module): super().__init__(); self.model = model
-    def forward(self, x): return self.model(x)[0]
+    def __init__(self, model:nn.Module): # a network that returns `(logits, ...)`
+        super().__init__(); self.model = model
+    def forward(self, x): # its input
+        return self.model(x)[0]
 
 # %% ../nbs/05_models.ipynb #4d1c4d02
-def last_linear(model:nn.Module) -> nn.Module:
+def last_linear(model:nn.Module) -> nn.Module: # a classifier
     "The last `nn.Linear` of `model`, normally its classification head"
     lins = [m for m in model.modules() if isinstance(m, nn.Linear)]
     if not lins: raise ValueError(f"{type(model).__name__} has no nn.Linear layer; name the feature layer: `feature_layer=` of `cdx_learner` (`layer=` of `FeatureHook`).")
@@ -106,7 +114,8 @@ class Generator(nn.Module):
             nn.Upsample(scale_factor=2), nn.Conv2d(2*ngf, 2*ngf, 3, 1, 1, bias=False), nn.BatchNorm2d(2*ngf), nn.LeakyReLU(0.2, inplace=True),
             nn.Upsample(scale_factor=2), nn.Conv2d(2*ngf, ngf, 3, 1, 1, bias=False), nn.BatchNorm2d(ngf), nn.LeakyReLU(0.2, inplace=True),
             nn.Conv2d(ngf, nc, 3, 1, 1), nn.Sigmoid())
-    def forward(self, z): return self.conv_blocks(self.l1(z).view(len(z), 2*self.ngf, self.init_size, self.init_size))
+    def forward(self, z): # latent codes `[N, nz]`
+        return self.conv_blocks(self.l1(z).view(len(z), 2*self.ngf, self.init_size, self.init_size))
     @property
     def first_norm(self) -> nn.Module: return self.l1[1] if self.flat_bn else self.conv_blocks[0]
     @property
@@ -123,6 +132,7 @@ class FeatureDiscriminator(nn.Module):
         self.body = nn.Sequential(nn.Linear(n_feat, hidden), nn.LeakyReLU(0.2, inplace=True), nn.Linear(hidden, hidden), nn.LeakyReLU(0.2, inplace=True))
         self.out = nn.Linear(hidden, 1)
         self.embed = nn.Embedding(n_classes, hidden) if conditional else None
-    def forward(self, f, y):
+    def forward(self, f, # teacher features `[N, n_feat]`
+                y): # their labels `[N]`
         h = self.body(f); score = self.out(h).squeeze(1)
         return score if self.embed is None else score + (self.embed(y)*h).sum(1)

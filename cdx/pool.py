@@ -89,7 +89,7 @@ class Pool:
     def state_dict(self):
         return dict(x=self._x, y=self._y, rounds=self._round, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted, n_rounds=self.n_rounds,
                     priorities=self._prio)
-    def load_state_dict(self, sd:dict):
+    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
         if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
             raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
         self._x, self._y = sd['x'].to(self.device, copy=True), sd['y'].to(self.device, copy=True)

@@ -32,26 +32,38 @@ class ReplayVAE(nn.Module):
                                      nn.Conv2d(ngf, 2*ngf, 4, 2, 1), nn.BatchNorm2d(2*ngf), nn.LeakyReLU(0.2, inplace=True),
                                      nn.Flatten(), nn.Linear(2*ngf*(h//4)*(w//4), 2*nz)))
         self.decoder = ifnone(decoder, Generator(nz=nz, ngf=ngf, size=h, nc=c))
-    def encode(self, x):
+    def encode(self, x): # images in pixel space
         "A sampled code, its mean and its log-variance"
         mu, logvar = self.encoder(x).chunk(2, dim=1)
         return mu + torch.randn_like(mu)*(0.5*logvar).exp(), mu, logvar
-    def forward(self, x):
+    def forward(self, x): # images in pixel space
         z, mu, logvar = self.encode(x)
         return self.decoder(z), mu, logvar
 
 # %% ../nbs/14_replay.ipynb #99ff94fa
-def kl_gaussian(mu, logvar):
+def kl_gaussian(mu, # means of the codes
+                logvar): # their log-variances
     "KL divergence of N(mu, exp(logvar)) from N(0, 1), summed over the code and averaged over the batch"
     return (-0.5*(1 + logvar - mu**2 - logvar.exp()).sum(1)).mean()
 
-def vae_loss(rec, x, t_rec, t_x, mu, logvar, kl:float=1e-5):
+def vae_loss(rec, # the reconstructions
+             x, # the images
+             t_rec, # the teacher's logits on the reconstructions
+             t_x, # its logits on the images
+             mu, # means of the codes
+             logvar, # their log-variances
+             kl:float=1e-5): # weight of the KL term
     "PRE-DFKD's VAE loss: L1 on images + L1 on the teacher's logits + `kl` times the KL term"
     return F.l1_loss(rec, x) + F.l1_loss(t_rec, t_x) + kl*kl_gaussian(mu, logvar)
 
 # %% ../nbs/14_replay.ipynb #7930f059
-def recall(vae:ReplayVAE, teacher:nn.Module, n:int, mean, std,
-           oh:float=1., ie:float=5., # weights of confidence and class balance in the one tuning step
+def recall(vae:ReplayVAE, # the replay VAE
+           teacher:nn.Module, # the frozen teacher
+           n:int, # samples to recall
+           mean, # the teacher's input normalisation
+           std, # (per channel)
+           oh:float=1., # weight of confidence in the one tuning step
+           ie:float=5., # weight of class balance in it
            lr:float=0.02): # step size on the codes (Adam)
     "`n` samples from the VAE's memory, codes tuned by one step towards confident, balanced, standard-normal codes"
     was_training = vae.training; vae.eval()
@@ -74,12 +86,16 @@ def _append_inputs(learn, x):
 class ReplayStep(DeviceCallback):
     "Teach the replay VAE each round's batch, and append recalled samples to every distillation batch"
     order,run_valid,_modules = 2,False,('teacher','vae')
-    def __init__(self, teacher:nn.Module, vae:ReplayVAE, mean, std,
+    def __init__(self, teacher:nn.Module, # the frozen teacher
+                 vae:ReplayVAE, # the replay VAE
+                 mean, # the teacher's input normalisation
+                 std, # (per channel)
                  n_replay:int, # recalled samples appended to each distillation batch
                  steps:int=10, # VAE updates per round
                  lr:float=5e-4, # VAE learning rate (Adam)
                  lr_z:float=0.02, # step size of the code tuning when recalling
-                 oh:float=1., ie:float=5., # weights of confidence and class balance when recalling
+                 oh:float=1., # weight of confidence when recalling
+                 ie:float=5., # weight of class balance when recalling
                  patience:int=5): # non-finite VAE losses in a row before the run stops
         store_attr(); self.vae_opt, self.n_rounds, self.losses = None, 0, []
         self.finite = FiniteCheck('replay VAE loss', patience)
@@ -108,7 +124,7 @@ class ReplayStep(DeviceCallback):
         if not self.n_rounds or not self.n_replay: return
         _append_inputs(self.learn, normalize(self._recall(self.n_replay), self.mean, self.std))
     def state_dict(self): return dict(vae=self.vae.state_dict(), opt=self.vae_opt.state_dict() if self.vae_opt else None, n_rounds=self.n_rounds)
-    def load_state_dict(self, sd:dict):
+    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
         self._to_device(); self.vae.load_state_dict(sd['vae'])
         self.n_rounds = sd['n_rounds']
         if sd['opt'] is not None: self.vae_opt = load_opt_state(torch.optim.Adam(self.vae.parameters(), lr=self.lr), sd['opt'])
@@ -117,7 +133,9 @@ class ReplayStep(DeviceCallback):
 class FreshBatches(DeviceCallback):
     "Append `n` freshly generated images to every distillation batch (PRE-DFKD's reference draws a new batch for each student step)"
     order,run_valid,_modules = 1.8,False,('generator',)                    # after the pool batch is drawn, before replay (2) and the KD targets (4)
-    def __init__(self, generator:nn.Module, mean, std,
+    def __init__(self, generator:nn.Module, # the generator
+                 mean, # the teacher's input normalisation
+                 std, # (per channel)
                  n:int, # generated images per batch
                  nz:int, # the generator's latent size
                  tfm:nn.Module|None=None): # augmentation of the generated pixels (the method's `tfm`)

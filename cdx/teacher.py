@@ -43,7 +43,8 @@ def step_decay(lr:float, # starting learning rate
 class BatchAugment(Callback):
     "Apply `tfm` to the training batches only"
     order = 5
-    def __init__(self, tfm:nn.Module): self.tfm = tfm
+    def __init__(self, tfm:nn.Module): # augmentation of a pixel-space batch
+        self.tfm = tfm
     def before_batch(self):
         if self.training: self.learn.xb = (self.tfm(self.xb[0]),)
 
@@ -64,7 +65,7 @@ def save_teacher(path, # file to write
 
 # %% ../nbs/24_teacher.ipynb #10ffe9bb
 def load_teacher(path, # a file written by `save_teacher`
-                 device=None) -> nn.Module:
+                 device=None) -> nn.Module: # where the network goes
     "The teacher saved at `path`, in eval mode; its `meta` dict holds arch, classes, `mean`/`std`, accuracy, data set and recipe"
     ck = safe_load(path)
     if not isinstance(ck, dict) or 'arch' not in ck or 'state_dict' not in ck:
@@ -79,7 +80,8 @@ def load_teacher(path, # a file written by `save_teacher`
 class EpochProgress(Callback):
     "Save the model, optimizer, epoch and random state after every epoch, atomically"
     order = 90
-    def __init__(self, path): self.path = Path(path)
+    def __init__(self, path): # file the epoch count is written to
+        self.path = Path(path)
     def after_epoch(self):
         atomic_save(dict(model=self.model.state_dict(), opt=opt_state(self.opt), epoch=self.epoch, rng=rng_state(),
                          dl_rng=list(self.dls.train.rng.getstate()[1]), dl_rng_v=self.dls.train.rng.getstate()[0]), self.path)
@@ -93,10 +95,11 @@ def _restore(learn:Learner, path:Path) -> int:
     return ck['epoch']
 
 # %% ../nbs/24_teacher.ipynb #2c779def
-def progress_path(out) -> Path: return Path(f"{out}.progress")
+def progress_path(out) -> Path: # the teacher file being trained
+    return Path(f"{out}.progress")
 
 def reference_sgd(wd:float, # weight decay
-                  mom:float=0.9) -> dict:
+                  mom:float=0.9) -> dict: # momentum
     "`Learner` settings for the references' optimiser: torch SGD with L2 weight decay on every parameter (BatchNorm and biases too)"
     return dict(opt_func=partial(SGD, mom=mom, wd=wd, decouple_wd=False), wd_bn_bias=True)
 

@@ -36,8 +36,10 @@ def class_grid(imgs:ImageSet, # pixel-space images with labels
 
 # %% ../nbs/25_viz.ipynb #82097cd5
 def compare_grids(sets:dict, # title -> pixel-space `ImageSet`
-                  per_class:int=8, classes=None, fname=None, # where to save the figure
-                  size:float=3.5):
+                  per_class:int=8, # images shown per class
+                  classes=None, # classes shown (default: all)
+                  fname=None, # where to save the figure
+                  size:float=3.5): # inches per image
     "Sample grids side by side, one per entry of `sets` (e.g. a base method and its `*` variant)"
     fig, axs = plt.subplots(1, len(sets), figsize=(size*len(sets), size*1.1), squeeze=False)
     for ax,(title, imgs) in zip(axs[0], sets.items()):
@@ -74,7 +76,7 @@ class SampleGrid(Callback):
 # %% ../nbs/25_viz.ipynb #8d44b5f9
 @torch.no_grad()
 def pool_table(learn, # a cdx `Learner` (from `cdx_learner`) after `fit`
-               bs:int=256) -> pd.DataFrame:
+               bs:int=256) -> pd.DataFrame: # images per forward pass
     "One row per pool image: its label, the round that made it (-1: condensed), the teacher's confidence in the label, the student's agreement, the discriminator's score"
     pool, teacher, student = learn.pool, learn.teacher, learn.model
     mean, std, ds = learn.dls.train.mean, learn.dls.train.std, getattr(learn, 'discriminator_step', None)
@@ -124,7 +126,7 @@ class PoolExplorer:
         s += f"{r.confidence:.2f} {'✓' if r.agrees else '✗'}"
         return s + (f" D{r.score:.2f}" if 'score' in r else '')
 
-    def figure(self, size:float=1.2):
+    def figure(self, size:float=1.2): # inches per image
         "The current page: the class's condensed samples in the first row, the selected samples below, each with its caption"
         cond, sel = self.table[(self.table.label == self.cls.value) & (self.table['round'] == -1)].head(self.ncols), self.selection()
         nrows = 1 + max(1, -(-len(sel)//self.ncols))
@@ -149,14 +151,18 @@ class PoolExplorer:
         self.n_drawn += 1
     def _ipython_display_(self): display(self.widget); self.refresh()
 
-def explore(learn, **kwargs) -> PoolExplorer:
+def explore(learn, # a cdx `Learner` after `fit`
+            **kwargs) -> PoolExplorer: # `PoolExplorer` settings
     "An interactive browser of `learn`'s pool (see `PoolExplorer`); display it in a notebook"
     return PoolExplorer(learn, **kwargs)
 
 # %% ../nbs/25_viz.ipynb #38e50639
-def teacher_features(teacher:nn.Module, imgs:ImageSet, mean, std, # the teacher, pixel-space images and its input normalisation
+def teacher_features(teacher:nn.Module, # the frozen teacher
+                     imgs:ImageSet, # pixel-space images
+                     mean, # the teacher's input normalisation
+                     std, # (per channel)
                      layer=None, # layer whose input is read (default: the last linear layer's)
-                     bs:int=256) -> torch.Tensor:
+                     bs:int=256) -> torch.Tensor: # images per forward pass
     "Penultimate teacher features `[N, F]` of the pixel-space `imgs`"
     dev = next(teacher.parameters()).device
     m, s = (torch.tensor(v, device=dev).view(1, -1, 1, 1) for v in (mean, std))
@@ -172,7 +178,7 @@ def _subsample(imgs:ImageSet, n:int, seed:int=0) -> ImageSet:
     return imgs[torch.randperm(len(imgs), generator=torch.Generator().manual_seed(seed))[:n]]
 
 def tsne_embed(feats:list, # feature tensors `[N_i, F]`, embedded together
-               seed:int=0) -> list:
+               seed:int=0) -> list: # seed of t-SNE
     "2-d t-SNE coordinates for each tensor of `feats`, from one joint embedding"
     from sklearn.manifold import TSNE
     x = torch.cat(feats).numpy(); n = len(x)
@@ -181,11 +187,15 @@ def tsne_embed(feats:list, # feature tensors `[N_i, F]`, embedded together
     return np.split(y, np.cumsum([len(f) for f in feats])[:-1])
 
 # %% ../nbs/25_viz.ipynb #ef02f5da
-def plot_tsne(teacher:nn.Module, real:ImageSet, # the teacher and the real (or condensed) images, drawn faded
+def plot_tsne(teacher:nn.Module, # the frozen teacher
+              real:ImageSet, # the real (or condensed) images, drawn faded
               synthetic:dict, # title -> synthetic `ImageSet`, one panel each, drawn bold
-              mean, std, # the teacher's input normalisation
+              mean, # the teacher's input normalisation
+              std, # (per channel)
               n:int=500, # most points drawn per set
-              seed:int=0, fname=None, size:float=4.):
+              seed:int=0, # seed of t-SNE
+              fname=None, # file to save the figure to (None: not saved)
+              size:float=4.): # inches of the square figure
     "Side-by-side t-SNE panels of teacher features: `real` faded and each synthetic set bold, coloured by class"
     real = _subsample(real, n, seed); fr = teacher_features(teacher, real, mean, std)
     n_classes = int(max([real.y.max()] + [s.y.max() for s in synthetic.values()])) + 1
@@ -205,7 +215,9 @@ def plot_tsne(teacher:nn.Module, real:ImageSet, # the teacher and the real (or c
 
 # %% ../nbs/25_viz.ipynb #23b26ba8
 def plot_scaling(runs:pd.DataFrame, # one row per run: `spc`, `column` and `acc` (0-1 or %)
-                 title:str|None=None, fname=None, ax=None):
+                 title:str|None=None, # figure title
+                 fname=None, # file to save the figure to (None: not saved)
+                 ax=None): # a matplotlib axis (default: a new figure)
     "Student accuracy (mean and 95% confidence interval over seeds) against samples per class, one line per variant"
     if missing := {'spc', 'column', 'acc'} - set(runs.columns): raise ValueError(f"plot_scaling needs columns spc, column and acc; missing {sorted(missing)}.")
     ax = ifnone(ax, plt.subplots(figsize=(5, 3.5))[1]); spcs = sorted(runs.spc.unique())

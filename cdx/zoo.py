@@ -29,17 +29,21 @@ class _Net(nn.Module):
 # %% ../nbs/23_zoo.ipynb #065be8fc
 class BasicBlock(nn.Module):
     "Two 3x3 convolutions with BatchNorm and a shortcut (1x1 convolution when the shape changes)"
-    def __init__(self, ni:int, nf:int, stride:int=1):
+    def __init__(self, ni:int, # input channels
+                 nf:int, # output channels
+                 stride:int=1): # stride of the first convolution
         super().__init__()
         self.conv1, self.bn1 = nn.Conv2d(ni, nf, 3, stride, 1, bias=False), nn.BatchNorm2d(nf)
         self.conv2, self.bn2 = nn.Conv2d(nf, nf, 3, 1, 1, bias=False), nn.BatchNorm2d(nf)
         self.shortcut = nn.Sequential() if stride == 1 and ni == nf else nn.Sequential(nn.Conv2d(ni, nf, 1, stride, bias=False), nn.BatchNorm2d(nf))
-    def forward(self, x): return F.relu(self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x))))) + self.shortcut(x))
+    def forward(self, x): # feature maps
+        return F.relu(self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x))))) + self.shortcut(x))
 
 class ResNet(_Net):
     "CIFAR ResNet with `BasicBlock`s, 512-d features"
     _head = 'linear'
-    def __init__(self, n_blocks=(2, 2, 2, 2), n_classes:int=10):
+    def __init__(self, n_blocks=(2, 2, 2, 2), # blocks in each of the four stages
+                 n_classes:int=10): # number of classes
         super().__init__()
         self.conv1, self.bn1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False), nn.BatchNorm2d(64)
         ni, stages = 64, []
@@ -47,23 +51,27 @@ class ResNet(_Net):
             blocks = [BasicBlock(ni if j == 0 else nf, nf, (1 if i == 0 else 2) if j == 0 else 1) for j in range(n)]
             setattr(self, f'layer{i+1}', nn.Sequential(*blocks)); ni = nf
         self.linear, self.n_feat = nn.Linear(512, n_classes), 512
-    def features_of(self, x):
+    def features_of(self, x): # normalised images
         x = F.relu(self.bn1(self.conv1(x)))
         for i in range(1, 5): x = getattr(self, f'layer{i}')(x)
         return F.adaptive_avg_pool2d(x, 1).flatten(1)
 
-def resnet18(n_classes:int=10): return ResNet((2, 2, 2, 2), n_classes)
-def resnet34(n_classes:int=10): return ResNet((3, 4, 6, 3), n_classes)
+def resnet18(n_classes:int=10): # number of classes
+    return ResNet((2, 2, 2, 2), n_classes)
+def resnet34(n_classes:int=10): # number of classes
+    return ResNet((3, 4, 6, 3), n_classes)
 
 # %% ../nbs/23_zoo.ipynb #9aef82e1
 class WideBlock(nn.Module):
     "Pre-activation block: BN-ReLU-conv twice, with a 1x1 shortcut when the shape changes"
-    def __init__(self, ni:int, nf:int, stride:int):
+    def __init__(self, ni:int, # input channels
+                 nf:int, # output channels
+                 stride:int): # stride of the first convolution
         super().__init__()
         self.bn1, self.conv1 = nn.BatchNorm2d(ni), nn.Conv2d(ni, nf, 3, stride, 1, bias=False)
         self.bn2, self.conv2 = nn.BatchNorm2d(nf), nn.Conv2d(nf, nf, 3, 1, 1, bias=False)
         self.shortcut = None if ni == nf and stride == 1 else nn.Conv2d(ni, nf, 1, stride, bias=False)
-    def forward(self, x):
+    def forward(self, x): # feature maps
         o = F.relu(self.bn1(x))
         y = self.conv2(F.relu(self.bn2(self.conv1(o))))
         return y + (x if self.shortcut is None else self.shortcut(o))
@@ -71,7 +79,9 @@ class WideBlock(nn.Module):
 class WideResNet(_Net):
     "WRN-`depth`-`width` for CIFAR"
     _head = 'fc'
-    def __init__(self, depth:int=40, width:int=2, n_classes:int=10):
+    def __init__(self, depth:int=40, # layers (6n+4)
+                 width:int=2, # widening factor
+                 n_classes:int=10): # number of classes
         super().__init__()
         if (depth - 4) % 6: raise ValueError(f"WRN depth must be 6n+4 (16, 22, 28, 40, ...), got {depth}.")
         n, ws = (depth - 4)//6, (16, 16*width, 32*width, 64*width)
@@ -79,14 +89,18 @@ class WideResNet(_Net):
         for i in range(3):
             setattr(self, f'block{i+1}', nn.Sequential(*[WideBlock(ws[i] if j == 0 else ws[i+1], ws[i+1], (1 if i == 0 else 2) if j == 0 else 1) for j in range(n)]))
         self.bn1, self.fc, self.n_feat = nn.BatchNorm2d(ws[3]), nn.Linear(ws[3], n_classes), ws[3]
-    def features_of(self, x):
+    def features_of(self, x): # normalised images
         x = self.block3(self.block2(self.block1(self.conv1(x))))
         return F.adaptive_avg_pool2d(F.relu(self.bn1(x)), 1).flatten(1)
 
-def wrn16_1(n_classes:int=10): return WideResNet(16, 1, n_classes)
-def wrn16_2(n_classes:int=10): return WideResNet(16, 2, n_classes)
-def wrn40_1(n_classes:int=10): return WideResNet(40, 1, n_classes)
-def wrn40_2(n_classes:int=10): return WideResNet(40, 2, n_classes)
+def wrn16_1(n_classes:int=10): # number of classes
+    return WideResNet(16, 1, n_classes)
+def wrn16_2(n_classes:int=10): # number of classes
+    return WideResNet(16, 2, n_classes)
+def wrn40_1(n_classes:int=10): # number of classes
+    return WideResNet(40, 1, n_classes)
+def wrn40_2(n_classes:int=10): # number of classes
+    return WideResNet(40, 2, n_classes)
 
 # %% ../nbs/23_zoo.ipynb #ca11cef4
 vgg_cfgs = {11: [[64], [128], [256, 256], [512, 512], [512, 512]],
@@ -95,7 +109,9 @@ vgg_cfgs = {11: [[64], [128], [256, 256], [512, 512], [512, 512]],
 class VGG(_Net):
     "VGG with BatchNorm as in the CIFAR references: five blocks of conv-BN-ReLU, max-pooling after the first three (and the fourth on 64x64 inputs), global average pooling, one linear layer"
     _head = 'classifier'
-    def __init__(self, depth:int=11, n_classes:int=10, keep:float=1.):
+    def __init__(self, depth:int=11, # 11 or 16
+                 n_classes:int=10, # number of classes
+                 keep:float=1.): # share of the channels kept in every layer (pruned VGGs)
         super().__init__()
         if depth not in vgg_cfgs: raise ValueError(f"VGG depth must be one of {list(vgg_cfgs)}, got {depth}.")
         ni = 3
@@ -109,37 +125,43 @@ class VGG(_Net):
         for m in self.modules():                                               # the references' initialisation
             if isinstance(m, nn.Conv2d): nn.init.normal_(m.weight, 0, math.sqrt(2/(9*m.out_channels))); nn.init.zeros_(m.bias)
             elif isinstance(m, nn.Linear): nn.init.normal_(m.weight, 0, 0.01); nn.init.zeros_(m.bias)
-    def features_of(self, x):
+    def features_of(self, x): # normalised images
         pool_fourth = x.shape[2] == 64
         for i in range(5):
             x = getattr(self, f'block{i}')(x)
             if i < 3 or (i == 3 and pool_fourth): x = F.max_pool2d(x, 2)
         return F.adaptive_avg_pool2d(x, 1).flatten(1)
 
-def vgg11(n_classes:int=10): return VGG(11, n_classes)
-def vgg16(n_classes:int=10): return VGG(16, n_classes)
+def vgg11(n_classes:int=10): # number of classes
+    return VGG(11, n_classes)
+def vgg16(n_classes:int=10): # number of classes
+    return VGG(16, n_classes)
 def vgg11_pruned(prune:float=0.5, # share of the channels removed from every layer
-                 n_classes:int=10):
+                 n_classes:int=10): # number of classes
     if not 0 <= prune < 1: raise ValueError(f"prune is the share of channels removed, in [0, 1); got {prune}.")
     return VGG(11, n_classes, keep=1-prune)
 
 # %% ../nbs/23_zoo.ipynb #17813d16
 class InvertedResidual(nn.Module):
     "Expand (1x1), depthwise 3x3, project (1x1); residual when the shape is kept"
-    def __init__(self, ni:int, nf:int, expand:int, stride:int):
+    def __init__(self, ni:int, # input channels
+                 nf:int, # output channels
+                 expand:int, # expansion factor of the hidden width
+                 stride:int): # stride of the depthwise convolution
         super().__init__(); h = ni*expand
         self.res = stride == 1 and ni == nf
         layers = [] if expand == 1 else [nn.Conv2d(ni, h, 1, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True)]
         layers += [nn.Conv2d(h, h, 3, stride, 1, groups=h, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True),
                    nn.Conv2d(h, nf, 1, bias=False), nn.BatchNorm2d(nf)]
         self.conv = nn.Sequential(*layers)
-    def forward(self, x): return x + self.conv(x) if self.res else self.conv(x)
+    def forward(self, x): # feature maps
+        return x + self.conv(x) if self.res else self.conv(x)
 
 class MobileNetV2(_Net):
     "MobileNetV2 (width 1) for small images; strides and dropout set the layout (see the table above)"
     _head = 'linear'
     cfg = [(1, 16, 1, 1), (6, 24, 2, 1), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]  # expand, width, n, stride
-    def __init__(self, n_classes:int=10,
+    def __init__(self, n_classes:int=10, # number of classes
                  stem_stride:int=1, # stride of the first convolution (torchvision: 2)
                  stage2_stride:int=1, # stride of the second stage, 24 channels (torchvision: 2)
                  dropout:float=0.): # dropout before the classifier (torchvision: 0.2)
@@ -151,15 +173,16 @@ class MobileNetV2(_Net):
         self.layers = nn.Sequential(*blocks)
         self.conv2, self.bn2 = nn.Conv2d(320, 1280, 1, bias=False), nn.BatchNorm2d(1280)
         self.drop, self.linear, self.n_feat = nn.Dropout(dropout), nn.Linear(1280, n_classes), 1280
-    def features_of(self, x):
+    def features_of(self, x): # normalised images
         x = self.layers(F.relu6(self.bn1(self.conv1(x))))
         return F.adaptive_avg_pool2d(F.relu6(self.bn2(self.conv2(x))), 1).flatten(1)
 
-def mobilenetv2(n_classes:int=10): return MobileNetV2(n_classes)
-def mobilenetv2_fast(n_classes:int=10):
+def mobilenetv2(n_classes:int=10): # number of classes
+    return MobileNetV2(n_classes)
+def mobilenetv2_fast(n_classes:int=10): # number of classes
     "Fast-Datafree's and CMI's CIFAR MobileNetV2 (torchvision's layout)"
     return MobileNetV2(n_classes, stem_stride=2, stage2_stride=2, dropout=0.2)
-def mobilenetv2_prefkd(n_classes:int=10):
+def mobilenetv2_prefkd(n_classes:int=10): # number of classes
     "PRE-DFKD's CIFAR MobileNetV2: torchvision's with a stride-1 stem"
     return MobileNetV2(n_classes, stem_stride=1, stage2_stride=2, dropout=0.2)
 
@@ -202,7 +225,9 @@ def load_weights(model:nn.Module, # the network to fill
 # %% ../nbs/23_zoo.ipynb #99495e1a
 class Generator64(nn.Module):
     "Latent code `[N, nz]` -> images `[N, nc, 64, 64]` in [0, 1], four upsampling stages"
-    def __init__(self, nz:int=256, ngf:int=64, nc:int=3):
+    def __init__(self, nz:int=256, # latent size
+                 ngf:int=64, # base width
+                 nc:int=3): # image channels
         super().__init__(); store_attr('nz,ngf,nc')
         self.size = 64
         self.fc = nn.Sequential(nn.Linear(nz, 8*ngf*16), nn.BatchNorm1d(8*ngf*16))
@@ -210,7 +235,8 @@ class Generator64(nn.Module):
         for nf in (8*ngf, 4*ngf, 2*ngf, ngf):
             stages += [nn.Upsample(scale_factor=2), nn.Conv2d(ni, nf, 3, 1, 1, bias=False), nn.BatchNorm2d(nf), nn.LeakyReLU(0.2, inplace=True)]; ni = nf
         self.convs = nn.Sequential(*stages, nn.Conv2d(ngf, nc, 3, 1, 1), nn.Sigmoid())
-    def forward(self, z): return self.convs(self.fc(z).view(len(z), 8*self.ngf, 4, 4))
+    def forward(self, z): # latent codes `[N, nz]`
+        return self.convs(self.fc(z).view(len(z), 8*self.ngf, 4, 4))
     @property
     def img_shape(self): return (self.nc, 64, 64)
 
@@ -237,19 +263,23 @@ class PREDFKDGenerator(nn.Module):
         self.conv_blocks2 = nn.Sequential(sn(nn.Conv2d(128, 64, 3, 1, 1)), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
         self.conv_blocks3 = nn.Sequential(sn(nn.Conv2d(64, nc, 3, 1, 1)), nn.Tanh(), nn.BatchNorm2d(nc, affine=False))
         _uniform_init(self)
-    def body(self, z):
+    def body(self, z): # latent codes `[N, nz]`
         "The reference's output: images in the teacher's normalised space"
         x = self.conv_blocks0(self.l1(z).view(len(z), 128, self.init_size, self.init_size))
         x = self.conv_blocks1(F.interpolate(x, scale_factor=2))
         return self.conv_blocks3(self.conv_blocks2(F.interpolate(x, scale_factor=2)))
-    def forward(self, z): return denormalize(self.body(z), self.mean, self.std)
+    def forward(self, z): # latent codes `[N, nz]`
+        return denormalize(self.body(z), self.mean, self.std)
     @property
     def img_shape(self): return (self.nc, self.size, self.size)
 
 class PREDFKDEncoder(nn.Module):
     "PRE-DFKD's VAE encoder: pixels `[N, nc, size, size]` -> `[N, 2*nz]`, the code's mean and log-variance side by side"
-    def __init__(self, nz:int=1000, size:int=32, nc:int=3,
-                 mean=0., std=1.): # the teacher's normalisation: the reference encodes normalised images
+    def __init__(self, nz:int=1000, # latent size
+                 size:int=32, # side of the images
+                 nc:int=3, # image channels
+                 mean=0., # the teacher's normalisation (the reference encodes normalised images)
+                 std=1.): # (per channel)
         super().__init__(); store_attr('nz,size,nc,mean,std')
         n_flat = 32*(size//4)**2
         self.conv_blocks0 = nn.Sequential(nn.Conv2d(nc, 64, 3, 1, 1), nn.BatchNorm2d(64, eps=0.8), nn.LeakyReLU(0.2, inplace=True))
@@ -257,7 +287,7 @@ class PREDFKDEncoder(nn.Module):
         self.conv_blocks2 = nn.Sequential(nn.Conv2d(128, 128, 3, 2, 1), nn.BatchNorm2d(128))
         self.fc_mu, self.fc_var = nn.Linear(n_flat, nz), nn.Linear(n_flat, nz)
         _uniform_init(self)
-    def forward(self, x):
+    def forward(self, x): # images in pixel space
         x = F.normalize(normalize(x, self.mean, self.std), p=2, dim=2)          # the reference L2-normalises along the image height
         x = F.interpolate(self.conv_blocks1(self.conv_blocks0(x)), scale_factor=0.5)
         x = F.interpolate(self.conv_blocks2(x), scale_factor=0.5).flatten(1)

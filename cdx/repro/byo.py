@@ -44,9 +44,11 @@ def load_condensed(path, # a DC/DSA/DM `res_*.pt` file, an MTT `images_*.pt` fil
 
 # %% ../../nbs/32_byo.ipynb #a3efeaba
 def folder_dl(root, # folder with one sub-folder of images per class (named by class, or by label number)
-              mean, std, # the teacher's input normalisation
-              size:int|None=None, channels:int=3, # resize; grey (1) or RGB (3)
-              bs:int=256) -> TensorDL:
+              mean, # the teacher's input normalisation
+              std, # (per channel)
+              size:int|None=None, # resize to this side (None: as stored)
+              channels:int=3, # grey (1) or RGB (3)
+              bs:int=256) -> TensorDL: # batch size
     "Normalised batches of the images under `root`, in a fixed order, for measuring students"
     imgs = load_folder(root, size=size, channels=channels)
     dl = TensorDL(imgs, mean, std, bs=bs); dl.images = imgs
@@ -54,9 +56,10 @@ def folder_dl(root, # folder with one sub-folder of images per class (named by c
 
 # %% ../../nbs/32_byo.ipynb #e2d933ec
 def example_files(root, # folder to write into
-                  n_classes:int=3, spc:int=2, # classes; condensed images per class
+                  n_classes:int=3, # classes
+                  spc:int=2, # condensed images per class
                   n_valid:int=4, # validation images per class
-                  seed:int=0):
+                  seed:int=0): # seed of the files' contents
     "Files to try the bring-your-own path on: a saved (untrained) zoo teacher, a DC-format condensed file and a validation image folder"
     from PIL import Image
     root = Path(root); torch.manual_seed(seed)
@@ -84,8 +87,19 @@ def _valid_of(valid, mean, std, size, channels):
     if isinstance(valid, (str, Path)): return folder_dl(valid, mean, std, size=size, channels=channels)
     return getattr(valid, 'valid', valid)                           # a fastai `DataLoaders` or a DataLoader
 
-def files_run(variant:str, teacher:nn.Module, student:str, condensed:ImageSet, valid, mean, std, seed:int=0,
-              epochs:int=30, lr:float=1e-2, method:str='inversion', method_kw:dict|None=None, **kwargs) -> dict:
+def files_run(variant:str, # `cdx_learner`'s variant
+              teacher:nn.Module, # the frozen teacher
+              student:str, # a zoo name of the student
+              condensed:ImageSet, # the condensed (or few real) samples
+              valid, # DataLoader of real validation images
+              mean, # the teacher's input normalisation
+              std, # (per channel)
+              seed:int=0, # seed of the run
+              epochs:int=30, # epochs
+              lr:float=1e-2, # the student's learning rate
+              method:str='inversion', # base inversion method
+              method_kw:dict|None=None, # changes to the method's settings
+              **kwargs) -> dict: # further `cdx_learner` settings
     "Train one student of `variant` from the user's teacher and condensed set; returns its validation accuracy, feature gap, seconds and `Learner`"
     t0 = time.time(); set_seed(seed)
     n_classes = teacher.head_layer.out_features if hasattr(teacher, 'head_layer') else None
@@ -106,12 +120,15 @@ def distill_files(teacher, # a teacher file (`save_teacher`) or a network with `
                   out, # folder for the results, samples and the saved student
                   student:str='resnet18', # the student network, a `cdx.zoo` name
                   seeds=(0, 1, 2, 3, 4), # one run per seed for every variant
-                  epochs:int=30, lr:float=1e-2, # the student's epochs and learning rate
+                  epochs:int=30, # the student's epochs
+                  lr:float=1e-2, # the student's learning rate
                   method:str='inversion', # the base inversion method
                   method_kw:dict|None=None, # settings of the method (e.g. `g_steps`)
-                  variants=byo_variants,
-                  mean=None, std=None, # the teacher's normalisation, when the teacher does not carry it
-                  size:int|None=None, channels:int=3, # image folders: resize; grey (1) or RGB (3)
+                  variants=byo_variants, # rows of the table
+                  mean=None, # the teacher's normalisation, when the teacher does not carry it
+                  std=None, # (per channel)
+                  size:int|None=None, # image folders: resize to this side (None: as stored)
+                  channels:int=3, # image folders: grey (1) or RGB (3)
                   force:bool=False, # overwrite results already in `out`
                   **kwargs) -> pd.DataFrame: # further `cdx_learner` settings (`lam`, `kd_steps`, `bs`, `T`, ...)
     "Compare every way of getting a student from the user's teacher and condensed set, and save the cdx student"

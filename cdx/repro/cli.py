@@ -19,7 +19,10 @@ __all__ = ['prepare_out', 'distill']
 # %% ../../nbs/33_cli.ipynb #1119a53d
 _outputs = ('results.csv', 'results.md', 'settings.json', 'samples.png', 'condensed.png')
 
-def prepare_out(out:str|None, force:bool=False, spc:int=1, resume:bool=False) -> Path:
+def prepare_out(out:str|None, # results folder (None: a new one under cdx-runs/)
+                force:bool=False, # overwrite a folder that holds results
+                spc:int=1, # condensed images per class, for the default name
+                resume:bool=False) -> Path: # keep the runs already in the folder
     "The run's output folder: new and timestamped by default; an existing one with results only with `force` or `resume`"
     if resume:
         if out is None or not (Path(out)/'results.csv').exists(): raise FileNotFoundError(f"--resume needs --out pointing at an earlier run's folder (one with results.csv); got {out}.")

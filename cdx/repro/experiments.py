@@ -93,7 +93,8 @@ cifar_settings = {
 _teacher_overrides = {'fast': {'resnet34': dict(oh=0.5, adv=1.33), 'wrn40_2': dict(oh=0.4, adv=1.1), 'vgg11': dict(oh=0.5, adv=1.)}}   # Fast-Datafree's scripts/fast_cifar.sh, per teacher (any data set)
 
 # %% ../../nbs/34_experiments.ipynb #9a837c59
-def get_cell(table:int, cell:str) -> dict:
+def get_cell(table:int, # 1-5
+             cell:str) -> dict: # the cell's name
     "The preset of one cell: its row of `paper_cells` plus the method's synthesis settings and distillation schedule"
     rows = paper_cells[(paper_cells.table == table) & (paper_cells.cell == cell)]
     if table not in set(paper_cells.table): raise ValueError(f"No table {table}; the paper's tables are {sorted(set(paper_cells.table))}.")
@@ -104,7 +105,7 @@ def get_cell(table:int, cell:str) -> dict:
     return {**p, **s['run']}
 
 # %% ../../nbs/34_experiments.ipynb #3b0cb516
-def cells_markdown(table:int|None=None) -> str:
+def cells_markdown(table:int|None=None) -> str: # one table (None: all)
     "The presets of one table (or all) as a markdown table"
     df = paper_cells if table is None else paper_cells[paper_cells.table == table]
     cols = ['table', 'cell', 'dataset', 'teacher', 'student', 'method', 'column', 'spc', 'source', 'paper']
@@ -115,7 +116,8 @@ def cells_markdown(table:int|None=None) -> str:
 _dc_names = {'cifar10': 'CIFAR10', 'cifar100': 'CIFAR100', 'tinyimagenet': 'TinyImageNet'}
 _archives = {'cifar10': 'cifar10', 'cifar100': 'cifar100', 'tinyimagenet': 'tiny-imagenet-200'}
 
-def cell_files(p:dict, root='.') -> dict:
+def cell_files(p:dict, # a cell preset
+               root='.') -> dict: # folder holding data/ and teachers/
     "The files the cell `p` reads under `root`: name -> (path, how to get it)"
     root, ds = Path(root), p['dataset']
     data = root/'data'/_archives[ds]
@@ -134,13 +136,16 @@ def _local_data(path:Path):
     if path.exists(): return path
     return first(q for q in (path.with_suffix('.tgz'), path.with_suffix('.zip'), path.with_suffix('.tar.gz')) if q.exists())
 
-def missing_files(p:dict, root='.', download:bool=False) -> list:
+def missing_files(p:dict, # a cell preset
+                  root='.', # folder holding data/ and teachers/
+                  download:bool=False) -> list: # let fastai download a missing data set
     "The files of cell `p` that are not under `root`, each as a line saying where it goes and how to get it"
     return [f"  {name}: {path}\n      ({how})" for name,(path, how) in cell_files(p, root).items()
             if not (_local_data(path) if name == 'data set' else path.exists()) and not (name == 'data set' and download)]
 
 def check_files(p, # a cell preset, or a list of them
-                root='.', download:bool=False):
+                root='.', # folder holding data/ and teachers/
+                download:bool=False): # let fastai download a missing data set
     "Raise `FileNotFoundError` naming every missing file of the cells `p`, where it goes and how to get it"
     ps = p if isinstance(p, list) else [p]
     missing = list(dict.fromkeys(l for q in ps for l in missing_files(q, root, download)))
@@ -210,7 +215,7 @@ class PhaseTimer(Callback):
                     kd_images_s=rate(self.kd_images, self.kd_s), syn_images_s=rate(self.syn_images, self.synth_s))
 
 # %% ../../nbs/34_experiments.ipynb #26f63981
-def natural_augment(size:int) -> ShiftFlip:
+def natural_augment(size:int) -> ShiftFlip: # side of the images
     "The references' augmentation of natural images, for inversion and student batches: `RandomCrop(size, padding=size//8)` and a horizontal flip"
     return ShiftFlip(size//8, p_flip=0.5)
 
@@ -223,7 +228,11 @@ def cell_method(p:dict, img_shape:tuple, # `(C, H, W)` of the data
                       decoder=PREDFKDGenerator(m.vae_nz, size, c, mean, std, spectral=False))
     return m
 
-def cell_generator(p:dict, nz:int, img_shape:tuple, mean=0., std=1.) -> nn.Module:
+def cell_generator(p:dict, # a cell preset
+                   nz:int, # latent size
+                   img_shape:tuple, # `(C, H, W)` of the images
+                   mean=0., # the teacher's input normalisation
+                   std=1.) -> nn.Module: # (per channel)
     "The generator of cell `p`'s reference: PRE-DFKD's own; else Fast/CMI's (BatchNorm2d after the reshape), or `Generator64` for 64x64 images"
     c, size = img_shape[0], img_shape[-1]
     if p['method'] == 'prefkd': return PREDFKDGenerator(nz, size, c, mean, std)
@@ -232,15 +241,16 @@ def cell_generator(p:dict, nz:int, img_shape:tuple, mean=0., std=1.) -> nn.Modul
 class StudentWarmup(Callback):
     "Skip the student's steps while the generator warms up: the first `rounds` synthesis rounds (Fast distils only after its warm-up)"
     order, run_valid = 1.5, False                                            # before replay and KD targets, so a skipped batch costs nothing
-    def __init__(self, rounds:int): self.rounds = rounds
+    def __init__(self, rounds:int): # synthesis rounds before the student starts learning
+        self.rounds = rounds
     def before_batch(self):
         if self.learn.generator_step.rounds <= self.rounds: raise CancelBatchException
 
-def student_warmup(p:dict) -> list:
+def student_warmup(p:dict) -> list: # a cell preset
     "The warm-up callback of cell `p` (Fast's reference trains no student during its warm-up)"
     return [StudentWarmup(p['method_kw']['warmup'])] if p['method'] == 'fast' and p['column'] != 'kd' else []
 
-def lr_schedule(p:dict):
+def lr_schedule(p:dict): # a cell preset
     "The student's learning-rate schedule of cell `p`: cosine to 0, or for Fast constant through the warm-up, then cosine to 2e-4"
     if p['method'] != 'fast': return SchedCos(p['lr'], 0.)
     w = p['method_kw']['warmup']/p['epochs']
@@ -371,7 +381,8 @@ _facts = {('fast', 'student trains during warm-up'): lambda: 'no' if student_war
           ('prefkd', 'VAE encoder parameters'): lambda: n_params(_preset_method('prefkd').vae.encoder),
           **{(m, 'MobileNetV2 student'): partial(_mbv2_words, m) for m in ('fast', 'cmi', 'prefkd')}}
 
-def preset_value(method:str, setting:str):
+def preset_value(method:str, # a base method
+                 setting:str): # a setting of its presets
     "The value of `setting` ('method.NAME', 'run.NAME', 'teacher.TEACHER.NAME' or 'fact.WHAT') in cdx's CIFAR preset of `method`"
     kind, _, name = setting.partition('.')
     if kind == 'run': return cifar_settings[method]['run'][name]
@@ -411,7 +422,12 @@ def run_fewshot_cell(p:dict, # a Table 4 cell preset (`get_cell`): its `other_na
                 seconds=time.time()-t0, device=device, acc=acc)
 
 # %% ../../nbs/34_experiments.ipynb #e88ac5fd
-def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=None, teacher=None) -> dict:
+def run_digits_cell(p:dict, # a cell preset
+                    seed:int=0, # seed of the run
+                    epochs:int|None=None, # epochs (default: the digits preset's)
+                    spc:int=1, # condensed images per class
+                    data=None, # the digits benchmark (default `digits()`)
+                    teacher=None) -> dict: # the digits teacher (default `digits_teacher(data)`)
     "Run cell `p` at digits scale and return its record (test accuracy as `final`, best validation accuracy as `best`)"
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
     col = get_column(p['column'])
@@ -422,7 +438,7 @@ def run_digits_cell(p:dict, seed:int=0, epochs:int|None=None, spc:int=1, data=No
                 seconds=r['seconds'], gpu_mem_gb=float('nan'), epochs=r['learn'].n_epoch, device='cpu', acc=r['acc'])
 
 # %% ../../nbs/34_experiments.ipynb #af07d439
-def results_markdown(runs:pd.DataFrame) -> str:
+def results_markdown(runs:pd.DataFrame) -> str: # one row per run: table, cell, seed, paper, final, best, seconds, gpu_mem_gb
     "Measured against published: one row per cell, mean over seeds"
     g = runs.groupby(['table', 'cell'], sort=False).agg(paper=('paper', 'first'), final=('final', 'mean'), best=('best', 'mean'),
                                                        seeds=('seed', 'size'), seconds=('seconds', 'mean'), gpu_mem_gb=('gpu_mem_gb', 'max')).reset_index()
@@ -434,10 +450,13 @@ def results_markdown(runs:pd.DataFrame) -> str:
 # %% ../../nbs/34_experiments.ipynb #b843f638
 def reproduce(table:int, # 1-5
               cells=None, # cell names (default: every cell of the table)
-              root='.', out=None, # input root; results folder (default cdx-runs/table{N} or cdx-runs/digits-table{N})
-              seeds=(0,), digits:bool=False, # run the reduced digits version instead
+              root='.', # folder holding data/ and teachers/
+              out=None, # results folder (default cdx-runs/table{N} or cdx-runs/digits-table{N})
+              seeds=(0,), # one run per seed of every cell
+              digits:bool=False, # run the reduced digits version instead
               epochs:int|None=None, # change every cell's number of epochs
-              download:bool=False, num_workers:int|None=None,
+              download:bool=False, # let fastai download a missing data set
+              num_workers:int|None=None, # workers of the data sets' loaders
               verbose:bool=False, # show each run's progress bars and per-epoch table
               baseline:bool=False) -> pd.DataFrame: # Table 4: measure the quoted few-shot baseline (FSKD or NetGraft) instead of running cdx
     "Run cells of a paper table; keeps finished runs, writes `results.csv` and `results.md` (paper beside measured) to `out`"
