@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/callbacks.html.md"""
 
 # %% ../nbs/13_callbacks.ipynb #dccc791c
 from __future__ import annotations
-import contextlib, torch, torch.nn as nn
+import contextlib, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
@@ -21,7 +21,8 @@ from .inversion import Inversion
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
-           'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'ClassModulation', 'Reading', 'cdx_metrics']
+           'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'CondensedLabels', 'ClassModulation',
+           'Reading', 'cdx_metrics']
 
 # %% ../nbs/13_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -258,7 +259,23 @@ class KDStep(DeviceCallback):
     def before_fit(self): self._to_device(); self.teacher.eval()
     def before_batch(self):
         with torch.no_grad(), self.autocast(): t_out = self.teacher(*self.xb)
+        self.labels = self.yb[0] if self.yb else None                       # the pool's labels, for `CondensedLabels`
         self.learn.yb = (t_out.float(),)
+
+# %% ../nbs/13_callbacks.ipynb #2e9d2fe3
+class CondensedLabels(Callback):
+    "Add `weight` times the cross-entropy of the batch's condensed samples against their own labels to the student's distillation loss"
+    order,run_valid = 6,False                                            # after the KD loss and its importance weights (`PriorityUpdate`)
+    def __init__(self, pool, # the `Pool`: its first `n_fixed` images are the condensed ones
+                 weight:float=1.): # weight of the summed cross-entropy, divided by the batch size like the distillation loss
+        store_attr()
+    def after_loss(self):
+        idx, y = getattr(self.learn.dl, 'last_idx', None), getattr(getattr(self.learn, 'kd_step', None), 'labels', None)
+        if idx is None or y is None: return
+        n = len(idx); cond = idx.to(y.device) < self.pool.n_fixed
+        if not cond.any(): return
+        ce = F.cross_entropy(self.pred[:n][cond].float(), y[:n][cond], reduction='sum')/len(self.pred)
+        self.learn.loss_grad = self.learn.loss_grad + self.weight*ce; self.learn.loss = self.learn.loss_grad.detach().clone()
 
 # %% ../nbs/13_callbacks.ipynb #35a8ee36
 class ClassModulation(Callback):

@@ -42,7 +42,7 @@ def run_config(learn:Learner) -> dict: # a `Learner` made by `cdx_learner`
                 lam=ds.lam if ds else None, img_shape=list(learn.pool.img_shape), n_condensed=learn.pool.n_fixed,
                 condensed=_digest(getattr(learn, 'condensed', None)),
                 pool_cap=learn.pool.cap, pool_dtype=str(learn.pool.dtype), kd_steps=len(learn.dls.train), bs=learn.dls.train.bs,
-                T=getattr(learn.loss_func, 'T', None))
+                T=getattr(learn.loss_func, 'T', None), **({'label_weight': learn.condensed_labels.weight} if hasattr(learn, 'condensed_labels') else {}))   # only when set: older checkpoints resume
 
 def config_diff(saved:dict, # the configuration in the checkpoint
                 current:dict) -> list: # this run's (`run_config`)

@@ -182,6 +182,7 @@ class TensorDL(DataLoader):
         return self.last_idx
     def __iter__(self):
         for idx in self._batches():
+            self.last_idx = idx                                            # the source indices of the batch being served
             b = self.src.batch(idx, self.device) if hasattr(self.src, 'batch') else self.src[idx]   # a `Pool` converts its compact storage on the device
             xb = b.x.to(self.device, non_blocking=True).float()
             if self.tfm is not None: xb = self.tfm(xb)

@@ -21,6 +21,7 @@ from .losses import KDLoss, L1KDLoss
 from .inversion import Inversion, DeepInversion, Fast, CMI, PREDFKD, get_method
 import cdx.replay  # gives PRE-DFKD its replay callbacks (`PREDFKD.extra_callbacks`)
 from .pool import Pool, PrioritySampler
+from .checkpoint import run_config
 from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 
@@ -96,14 +97,17 @@ def _valid_dl(dls_valid):
     if dls_valid is None: raise ValueError("cdx_learner needs `dls_valid`, a DataLoader of real (normalised image, label) pairs to measure the student on.")
     return dls_valid if hasattr(dls_valid, 'to') else DeviceDL(dls_valid)     # e.g. a plain torch DataLoader
 
-_positive_ints, _positive, _non_negative = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight'), ('lam', 'd_r1')
+_positive_ints, _positive = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight')
+_non_negative = {'lam': "0 switches the alignment off in effect; a negative weight pushes the generator away from the condensed features",
+                 'd_r1': "0 is no penalty; a negative one rewards a steep discriminator",
+                 'label_weight': "0 is pure distillation; a negative weight pushes the student away from the condensed labels"}
 def _check_numbers(**kw):
     "Refuse numeric settings that would train nothing or train the wrong way, before any time is spent"
     for k,v in kw.items():
         if isinstance(v, bool) or not isinstance(v, numbers.Real): raise ValueError(f"`{k}` must be a number, got {v!r} ({type(v).__name__}).")
         if k in _positive_ints: check_counts(**{k: v})
         if k in _positive and not v > 0: raise ValueError(f"`{k}` must be positive, got {v!r}.")
-        if k in _non_negative and not v >= 0: raise ValueError(f"`{k}` must be 0 or more (0 switches the alignment off in effect), got {v!r}; a negative weight pushes the generator away from the condensed features.")
+        if k in _non_negative and not v >= 0: raise ValueError(f"`{k}` must be 0 or more, got {v!r}: {_non_negative[k]}.")
 
 def _check_norm(mean, std, n_channels:int):
     "Refuse a normalisation that does not fit the images, or divides by zero"
@@ -168,6 +172,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 sampler=None, # a `PrioritySampler`: draw the student's batches by each image's latest loss, with importance weights (SSD-KD); None: uniform (the paper)
                 pool_cap:int|None=None, # most images the pool holds (see `Pool`)
                 pool_evict:str='oldest', # which synthetic images a full pool drops: 'oldest' (the paper) or 'lowest' priority (the ones the student has learned best)
+                label_weight:float=0., # weight of cross-entropy against the condensed samples' own labels in the student's loss (`CondensedLabels`); 0: pure distillation (the paper)
                 pool_dtype=torch.uint8, # storage type of the pool
                 pool_device=None, # where the pool is kept: default the CPU (uint8 batches go to the training device and are converted there); the GPU saves the copies
                 metrics=None, # extra metrics; accuracy and the cdx losses are always shown
@@ -178,7 +183,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 precision:str|None=None, # 'bf16' or 'fp16': mixed precision in every step (teacher targets, generator, discriminator, student); None for fp32
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
-    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
+    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1, label_weight=label_weight)
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
     if pool_evict not in ('oldest', 'lowest'): raise ValueError(f"`pool_evict` must be 'oldest' or 'lowest', got {pool_evict!r}.")
     if pool_evict == 'lowest' and sampler is None: sampler = PrioritySampler(alpha=0.)   # uniform draws that still record each image's loss as its priority
@@ -224,6 +229,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight,
                         vocab=getattr(dl_valid, 'vocab', None) or list(range(n_classes)), sampler=sampler)
     if sampler is not None: cbs.append(PriorityUpdate(pool))
+    if label_weight and v['pool_condensed']: cbs.append(CondensedLabels(pool, label_weight))
     cbs += L(kwargs.pop('cbs', None))
     loss_func = method.student_loss(T) if v['generate'] else KDLoss(T)
     learn = CDXLearner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)

@@ -1,0 +1,87 @@
+"""The condensed samples' own labels in the student's loss (`label_weight`, `CondensedLabels`), on Fashion-MNIST.
+
+    python benchmarks/labels_fashion.py                                   # the sweep: weights 0.3, 1, 3; seeds 0-2; 1 DM image per class; validation only
+    python benchmarks/labels_fashion.py --stage test --weights 1 --spcs 1,10 --seeds 0,1,2,3,4 --variants kd,cs,full
+
+Distillation reads only the teacher's logits. On Fashion-MNIST the digits recipe's teacher reads some DM images as another class than the
+one they were condensed for, so the student learns the teacher's reading instead of the label. The sweep chooses a weight on the
+validation split (the test split is not read); the test stage measures the chosen weight on the test split. Every other setting is the
+digits preset's. The runs without the term (weight 0) are those of `benchmarks/results/fashion-mnist/spc{N}/results.csv`, on the same
+seeds and condensed sets. Writes OUT/runs.csv (resumable), OUT/teacher.md (the teacher's accuracy on the condensed images) and
+OUT/sweep.md or OUT/results.md.
+"""
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+import pandas as pd
+from fastcore.script import call_parse
+from cdx.stats import summarize_runs, mean_ci, fmt_ci, md_table, paired_diff, fmt_pair, verdict
+
+def _setup():
+    import torch; warnings.filterwarnings('ignore'); torch.set_num_threads(1)
+    from cdx.datasets import fashion_mnist
+    from cdx.repro.digits import digits_teacher, fashion_recipe
+    data = fashion_mnist(size=fashion_recipe['size'], seed=fashion_recipe['split_seed'])
+    return data, digits_teacher(data, recipe=fashion_recipe, verbose=False)
+
+def one(job):
+    "One run: its test and validation accuracy"
+    from cdx.repro.digits import digits_condensed, digits_run
+    data, teacher = _setup()
+    cs = digits_condensed(data, job['spc'], seed=job['seed'], source='dm')
+    r = digits_run(job['variant'], teacher, data, cs, seed=job['seed'], label_weight=job['weight'])
+    return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'])
+
+def teacher_agreement(spcs, seeds) -> str:
+    "How often the teacher gives each DM-condensed image the label it was condensed for"
+    import torch
+    from cdx.data import normalize
+    from cdx.repro.digits import digits_condensed
+    data, teacher = _setup(); rows = []
+    for spc in spcs:
+        agree = []
+        for s in seeds:
+            cs = digits_condensed(data, spc, seed=s, source='dm')
+            with torch.no_grad(): agree.append((teacher.eval()(normalize(cs.x, data.mean, data.std)).argmax(-1) == cs.y).float().mean().item())
+        rows.append([spc, fmt_ci(*mean_ci(pd.Series(agree))), len(seeds)])
+    return md_table(['DM images per class', "teacher's predictions that match the condensed labels (%)", 'condensed sets'], rows)
+
+@call_parse
+def main(out:str='benchmarks/results/fashion-mnist/labels', # folder for runs.csv and the tables
+         stage:str='sweep', # 'sweep' (validation accuracy by weight) or 'test' (the chosen weight on the test split)
+         weights:str='0.3,1,3', # label weights to run
+         seeds:str='0,1,2', # seeds
+         spcs:str='1', # condensed images per class
+         variants:str='kd,full', # rows: 'kd' (KD on the condensed images only), 'cs', 'full'
+         workers:int=2): # processes side by side
+    "Run the runs not yet in runs.csv, then write the stage's table"
+    out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
+    cols = ['stage', 'weight', 'spc', 'variant', 'seed', 'acc', 'valid_acc']
+    runs = pd.read_csv(f) if f.exists() else pd.DataFrame(columns=cols)
+    key = lambda r: (float(r['weight']), int(r['spc']), r['variant'], int(r['seed']))
+    done = {key(r) for _, r in runs.iterrows()}
+    jobs = [dict(stage=stage, weight=float(w), spc=int(n), variant=v, seed=int(s)) for n in spcs.split(',') for v in variants.split(',')
+            for w in weights.split(',') for s in seeds.split(',') if (float(w), int(n), v, int(s)) not in done]
+    with ProcessPoolExecutor(workers) as ex:
+        for r in ex.map(one, jobs):
+            runs = pd.concat([runs, pd.DataFrame([r])], ignore_index=True); runs.to_csv(f, index=False); print(r, flush=True)
+    seeds_ = [int(s) for s in seeds.split(',')]; spcs_ = [int(n) for n in spcs.split(',')]
+    (out/'teacher.md').write_text(teacher_agreement(spcs_, range(5)) + '\n')
+    score = 'valid_acc' if stage == 'sweep' else 'acc'
+    lines = []
+    for n in spcs_:
+        base = pd.read_csv(f'benchmarks/results/fashion-mnist/spc{n}/results.csv').assign(weight=0., spc=n)
+        allr = pd.concat([base[cols[1:]], runs[runs.spc == n][cols[1:]]], ignore_index=True)
+        allr = allr[allr.seed.isin(seeds_) & allr.variant.isin(variants.split(',')) & allr.weight.isin([0.] + [float(w) for w in weights.split(',')])]
+        for v, d in allr.groupby('variant', sort=False):
+            by = {w: x.set_index('seed')[score].astype(float) for w, x in d.groupby('weight')}
+            g = summarize_runs(d.astype({score: float}), 'weight', score).sort_index()
+            lines += [f"\n**{v}, {n} DM image(s) per class**\n",
+                      md_table(['label weight', f"{'validation' if stage == 'sweep' else 'test'} accuracy (%)", 'minus weight 0, paired (points, 95% CI), seeds better', 'seeds'],
+                               [[f"{w:g}", fmt_ci(r['mean'], r['ci']), '–' if w == 0 else fmt_pair(paired_diff(by[w], by[0.])), int(r['n'])] for w, r in g.iterrows()])]
+            if stage == 'test': lines += [''] + [f"- {verdict(f'label weight {w:g}', 'pure distillation', paired_diff(by[w], by[0.]))}" for w in by if w != 0]
+    head = (f"Fashion-MNIST, `{stage}` stage, seeds {', '.join(map(str, seeds_))}: the condensed samples' own labels in the student's loss "
+            f"(`label_weight`), every other setting the digits preset's. " +
+            ("Validation accuracy; the test split is not read (three seeds: exploratory)." if stage == 'sweep' else "Test accuracy, the weight chosen on the validation split."))
+    text = head + '\n' + '\n'.join(lines) + '\n'
+    (out/('sweep.md' if stage == 'sweep' else 'results.md')).write_text(text); print(text)
