@@ -368,7 +368,7 @@ class CMI(Inversion):
              y, # pseudo-labels
              bn_loss, # the BN-statistics loss of the batch
              epoch, # the current epoch
-             x=None): # the batch (unused)
+             x=None): # the synthetic batch in pixel space, for the local views
         terms = super().loss(t_out, s_out, y, bn_loss, epoch)
         with self.means: self.teacher(normalize(self.local_tfm(x), self.mean, self.std))
         local = self.means.features

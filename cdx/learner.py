@@ -91,12 +91,13 @@ def check_teacher_on(teacher:nn.Module, # the trained classifier
                       "DataLoader itself), or their labels do not follow the teacher's classes. Every accuracy this run reports would be meaningless.")
     return acc
 
-# %% ../nbs/16_learner.ipynb #066ec0d1
+# %% ../nbs/16_learner.ipynb #aa088edd
 def _valid_dl(dls_valid):
     if isinstance(dls_valid, DataLoaders): return dls_valid.valid
     if dls_valid is None: raise ValueError("cdx_learner needs `dls_valid`, a DataLoader of real (normalised image, label) pairs to measure the student on.")
     return dls_valid if hasattr(dls_valid, 'to') else DeviceDL(dls_valid)     # e.g. a plain torch DataLoader
 
+# %% ../nbs/16_learner.ipynb #ae945a96
 _positive_ints, _positive = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight')
 _non_negative = {'lam': "0 switches the alignment off in effect; a negative weight pushes the generator away from the condensed features",
                  'd_r1': "0 is no penalty; a negative one rewards a steep discriminator",
@@ -121,6 +122,18 @@ def _check_callable(**kw):
     for k,v in kw.items():
         if v is not None and not callable(v): raise ValueError(f"`{k}` must be a module or function that maps a batch of images to a batch, got {v!r}.")
 
+# %% ../nbs/16_learner.ipynb #5bc1c9d9
+def _check_generator(generator:nn.Module, nz:int, img_shape:tuple):
+    "Refuse a generator that cannot take `nz`-dimensional codes or makes images of another shape than `img_shape`"
+    try:
+        g_dev = next(iter(generator.parameters()), torch.empty(0)).device          # a generator already on a GPU is probed there
+        with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, nz, device=g_dev)).shape[1:])
+    except RuntimeError as e:
+        raise ValueError(f"The generator cannot take latent codes of size {nz} (the method's `nz`): {str(e)[:120]}. Build it with "
+                         f"`Generator(nz={nz}, ...)`, or give the method the generator's latent size.") from e
+    if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
+
+# %% ../nbs/16_learner.ipynb #4f25824b
 class ResumeAt(SkipToEpoch):
     "Skip the epochs a resumed run already did, in the next `fit` only (`lr_find` leaves it alone); warn when none is left"
     def __init__(self, epoch:int, # the first epoch to run
@@ -133,6 +146,7 @@ class ResumeAt(SkipToEpoch):
     def after_fit(self):
         if not finding_lr(self.learn): self.learn.remove_cb(self)
 
+# %% ../nbs/16_learner.ipynb #134593f6
 class CDXLearner(Learner):
     "The fastai `Learner` of `cdx_learner`; its `export` keeps the distilled student alone"
     _run_attrs = ('pool', 'teacher', 'condensed', 'method', 'synthetic')
@@ -148,6 +162,7 @@ class CDXLearner(Learner):
             self.add_cbs(cbs); self.__dict__.update(run)
             self.metrics = metrics
 
+# %% ../nbs/16_learner.ipynb #4d3311fc
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval mode
                 student:nn.Module, # the network to distil into; becomes `learn.model`
@@ -209,13 +224,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['generate']:
         method.check(teacher); pool.check_batch_size(method.bs)
         generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
-        try:
-            g_dev = next(iter(generator.parameters()), torch.empty(0)).device          # a generator already on a GPU is probed there
-            with frozen(generator), torch.no_grad(): out_shape = tuple(generator(torch.randn(2, method.nz, device=g_dev)).shape[1:])
-        except RuntimeError as e:
-            raise ValueError(f"The generator cannot take latent codes of size {method.nz} (the method's `nz`): {str(e)[:120]}. Build it with "
-                             f"`Generator(nz={method.nz}, ...)`, or give the method the generator's latent size.") from e
-        if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
+        _check_generator(generator, method.nz, img_shape)
         cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=nan_patience), PoolGrowth(pool)]
         cbs += method.extra_callbacks(teacher, generator, mean, std, img_shape, nan_patience)
     if v['align']:
