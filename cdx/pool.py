@@ -59,14 +59,6 @@ class Pool:
     def _keep(self, idx):
         self._x, self._y = self._x[idx.to(self.device)], self._y[idx.to(self.device)]
         self._round, self._prio = self._round[idx], self._prio[idx]
-    @property
-    def priorities(self) -> torch.Tensor:
-        "Each image's sampling priority: its latest distillation loss, or the highest priority so far for images not yet seen"
-        return self._prio
-    def update_priorities(self, idx:torch.Tensor, # pool indices of a student batch
-                          values:torch.Tensor): # their new priorities, e.g. the per-sample distillation loss
-        "Set the priorities of the images at `idx`"
-        self._prio[idx.cpu()] = values.detach().float().cpu()
     def __len__(self): return len(self._y)
     def batch(self, idx, # indices of the batch
               device=None): # where it goes (default: where the pool is)
@@ -86,18 +78,25 @@ class Pool:
     @property
     def n_synthetic(self): return len(self) - self.n_fixed
     def nbytes(self): return self._x.numel()*self._x.element_size() + self._y.numel()*8
-    def state_dict(self):
-        return dict(x=self._x, y=self._y, rounds=self._round, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted, n_rounds=self.n_rounds,
-                    priorities=self._prio)
-    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
-        if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
-            raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
-        self._x, self._y = sd['x'].to(self.device, copy=True), sd['y'].to(self.device, copy=True)
-        self.n_fixed, self.n_seen, self.n_evicted = sd['n_fixed'], sd['n_seen'], sd['n_evicted']
-        unknown = torch.cat([torch.full((self.n_fixed,), -1), torch.full((len(self._y)-self.n_fixed,), -2)]).int()   # a pool saved before rounds were kept
-        self._round, self.n_rounds = sd.get('rounds', unknown).clone(), sd.get('n_rounds', 0)
-        self._prio = sd.get('priorities', torch.ones(len(self._y))).clone()
     def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype}, on {self.device})"
+
+# %% ../nbs/11_pool.ipynb #02f15ee3
+@patch
+def state_dict(self:Pool) -> dict:
+    "Everything the pool holds, for a run checkpoint"
+    return dict(x=self._x, y=self._y, rounds=self._round, n_fixed=self.n_fixed, n_seen=self.n_seen, n_evicted=self.n_evicted, n_rounds=self.n_rounds,
+                priorities=self._prio)
+
+@patch
+def load_state_dict(self:Pool, sd:dict): # a state dict from `state_dict`
+    "Hold what `sd` holds; refuse images of another type or shape"
+    if sd['x'].dtype != self.dtype or tuple(sd['x'].shape[1:]) != tuple(self.img_shape):
+        raise ValueError(f"Saved pool holds {sd['x'].dtype} images of shape {tuple(sd['x'].shape[1:])}; this pool holds {self.dtype} {self.img_shape}.")
+    self._x, self._y = sd['x'].to(self.device, copy=True), sd['y'].to(self.device, copy=True)
+    self.n_fixed, self.n_seen, self.n_evicted = sd['n_fixed'], sd['n_seen'], sd['n_evicted']
+    unknown = torch.cat([torch.full((self.n_fixed,), -1), torch.full((len(self._y)-self.n_fixed,), -2)]).int()   # a pool saved before rounds were kept
+    self._round, self.n_rounds = sd.get('rounds', unknown).clone(), sd.get('n_rounds', 0)
+    self._prio = sd.get('priorities', torch.ones(len(self._y))).clone()
 
 # %% ../nbs/11_pool.ipynb #4de97dec
 class PrioritySampler:
@@ -122,3 +121,15 @@ class PrioritySampler:
         idx = torch.multinomial(p, bs, replacement=True)
         return idx, (q[idx]/p[idx])**self.beta
     def __repr__(self): return f"PrioritySampler(alpha={self.alpha}, beta={self.beta}, eps={self.eps})"
+
+# %% ../nbs/11_pool.ipynb #a6f38355
+@patch(as_prop=True)
+def priorities(self:Pool) -> torch.Tensor:
+    "Each image's sampling priority: its latest distillation loss, or the highest priority so far for images not yet seen"
+    return self._prio
+
+@patch
+def update_priorities(self:Pool, idx:torch.Tensor, # pool indices of a student batch
+                      values:torch.Tensor): # their new priorities, e.g. the per-sample distillation loss
+    "Set the priorities of the images at `idx`"
+    self._prio[idx.cpu()] = values.detach().float().cpu()
