@@ -78,12 +78,13 @@ class DeviceCallback(Callback):
         if old and s.is_enabled(): s.load_state_dict(old)
         self.scaler = s
 
-# %% ../nbs/13_callbacks.ipynb #ce2ef73c
+# %% ../nbs/13_callbacks.ipynb #28f15d16
 def grads_finite(opts:list) -> bool: # optimisers whose parameters' gradients are checked
     "Whether every gradient the optimisers would apply is finite (one host sync)"
     gs = [torch.isfinite(p.grad).all() for o in opts for g in o.param_groups for p in g['params'] if p.grad is not None]
     return bool(torch.stack(gs).all()) if gs else True
 
+# %% ../nbs/13_callbacks.ipynb #d3f435a6
 class GeneratorStep(DeviceCallback):
     "Each training epoch, synthesise a batch by inverting `teacher` with `method`, adding feature alignment when a `DiscriminatorStep` is present"
     order,_modules = 1,('teacher','generator')
@@ -101,65 +102,77 @@ class GeneratorStep(DeviceCallback):
         if self.g_opt is None: self.g_opt = self.method.generator_opt(self.generator)
         self.reset_scaler()
     def _setup(self): self.method.setup(self.teacher, self.n_classes, self.device, self.mean, self.std)
-    def state_dict(self):
-        return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
-                    method=self.method.state_dict(), rounds=self.rounds, scaler=self.scaler.state_dict() if self.scaler else {})
-    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
-        self._to_device(); self._setup()
-        self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
-        self.method.load_state_dict(sd['method']); self.rounds = sd['rounds']
-        if sd['opt'] is not None: self.g_opt = load_opt_state(self.method.generator_opt(self.generator), sd['opt'])
-        self.reset_scaler(sd.get('scaler'))
     def before_train(self):
         if finding_lr(self.learn): return
         self.learn.synthetic = self.synthesize(); self.rounds += 1
 
-    def _steps(self, n:int):
-        "The generator steps of a round: a bar under fastai's epoch bar when one is shown, else a plain range"
-        mbar = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
-        return progress_bar(range(n), parent=mbar, leave=False) if mbar is not None else range(n)
+# %% ../nbs/13_callbacks.ipynb #73e9d637
+@patch
+def _steps(self:GeneratorStep, n:int):
+    "The generator steps of a round: a bar under fastai's epoch bar when one is shown, else a plain range"
+    mbar = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
+    return progress_bar(range(n), parent=mbar, leave=False) if mbar is not None else range(n)
 
-    def _step(self, loss, rnd):
-        "Backward and the round's optimiser steps, through the gradient scaler (a plain step outside fp16)"
-        self.scaler.scale(loss).backward()
-        opts = [o for o in rnd.opts if any(p.grad is not None for g in o.param_groups for p in g['params'])]   # e.g. no generator when pixels are optimised
-        for o in opts: self.scaler.unscale_(o)              # the method's hook sees true gradients (Fast adds them to the meta generator)
-        if not self.scaler.is_enabled() or grads_finite(opts): self.method.after_backward(rnd)   # an fp16 overflow skips the whole step
-        for o in opts: self.scaler.step(o)
-        self.scaler.update()
+# %% ../nbs/13_callbacks.ipynb #d1b046c3
+@patch
+def _step(self:GeneratorStep, loss, rnd):
+    "Backward and the round's optimiser steps, through the gradient scaler (a plain step outside fp16)"
+    self.scaler.scale(loss).backward()
+    opts = [o for o in rnd.opts if any(p.grad is not None for g in o.param_groups for p in g['params'])]   # e.g. no generator when pixels are optimised
+    for o in opts: self.scaler.unscale_(o)              # the method's hook sees true gradients (Fast adds them to the meta generator)
+    if not self.scaler.is_enabled() or grads_finite(opts): self.method.after_backward(rnd)   # an fp16 overflow skips the whole step
+    for o in opts: self.scaler.step(o)
+    self.scaler.update()
 
-    def synthesize(self) -> ImageSet:
-        "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
-        m, disc, r = self.method, getattr(self.learn, 'discriminator_step', None), self.rounds   # rounds, not epochs: several `fit` calls continue one schedule
-        rnd = m.start_round(self.generator, self.g_opt, r)
-        use_student, best, log = m.use_student(r), None, []
-        self.round_losses = []
-        rnd.gen.train()
-        steps = self._steps(m.g_steps)
-        with frozen(self.model) as student:
-            for _ in steps:
-                with self.autocast():                               # the forward passes in the learner's precision
-                    x = m.images(rnd.gen, rnd.z)
-                    xin = normalize(m.tfm(x), self.mean, self.std)
-                    t_out, bn_loss = m.forward(self.teacher, xin)
-                    terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, r, x=x)
-                    y_t = t_out.argmax(1).detach()
-                    if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
-                    loss = sum(t.float() for t in terms.values())
-                for o in rnd.opts: o.zero_grad()
-                l = loss.item()                                     # the generator's one host sync of the step
-                if not self.finite(l, self.learn): continue
-                self._step(loss, rnd)
-                if disc is not None: disc.step()
-                self.round_losses.append(l)
-                if hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
-                if best is None or l < best[0]: best = (l, x.detach().float(), y_t); m.keep(rnd)
-                log.append({k: v.detach() for k,v in terms.items()})
-        if best is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
-        m.end_round(rnd)
-        self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
-        self.g_loss = sum(self.terms.values())
-        return ImageSet(best[1], best[2])
+@patch
+def synthesize(self:GeneratorStep) -> ImageSet:
+    "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
+    m, disc, r = self.method, getattr(self.learn, 'discriminator_step', None), self.rounds   # rounds, not epochs: several `fit` calls continue one schedule
+    rnd = m.start_round(self.generator, self.g_opt, r)
+    use_student, best, log = m.use_student(r), None, []
+    self.round_losses = []
+    rnd.gen.train()
+    steps = self._steps(m.g_steps)
+    with frozen(self.model) as student:
+        for _ in steps:
+            with self.autocast():                               # the forward passes in the learner's precision
+                x = m.images(rnd.gen, rnd.z)
+                xin = normalize(m.tfm(x), self.mean, self.std)
+                t_out, bn_loss = m.forward(self.teacher, xin)
+                terms = m.loss(t_out, student(xin) if use_student else None, rnd.y, bn_loss, r, x=x)
+                y_t = t_out.argmax(1).detach()
+                if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
+                loss = sum(t.float() for t in terms.values())
+            for o in rnd.opts: o.zero_grad()
+            l = loss.item()                                     # the generator's one host sync of the step
+            if not self.finite(l, self.learn): continue
+            self._step(loss, rnd)
+            if disc is not None: disc.step()
+            self.round_losses.append(l)
+            if hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
+            if best is None or l < best[0]: best = (l, x.detach().float(), y_t); m.keep(rnd)
+            log.append({k: v.detach() for k,v in terms.items()})
+    if best is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
+    m.end_round(rnd)
+    self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
+    self.g_loss = sum(self.terms.values())
+    return ImageSet(best[1], best[2])
+
+# %% ../nbs/13_callbacks.ipynb #91557105
+@patch
+def state_dict(self:GeneratorStep) -> dict:
+    "The generator, its optimiser, the method's state and the round count, for a run checkpoint"
+    return dict(generator=self.generator.state_dict(), opt=self.g_opt.state_dict() if self.g_opt else None, n_skipped=self.finite.n_skipped,
+                method=self.method.state_dict(), rounds=self.rounds, scaler=self.scaler.state_dict() if self.scaler else {})
+
+@patch
+def load_state_dict(self:GeneratorStep, sd:dict): # a state dict from `state_dict`
+    "Continue from a saved state: the generator and its optimiser, the method's state, the round count"
+    self._to_device(); self._setup()
+    self.generator.load_state_dict(sd['generator']); self.finite.n_skipped = sd['n_skipped']
+    self.method.load_state_dict(sd['method']); self.rounds = sd['rounds']
+    if sd['opt'] is not None: self.g_opt = load_opt_state(self.method.generator_opt(self.generator), sd['opt'])
+    self.reset_scaler(sd.get('scaler'))
 
 # %% ../nbs/13_callbacks.ipynb #c75a5d1f
 class DiscriminatorStep(DeviceCallback):
