@@ -174,7 +174,7 @@ def load_state_dict(self:GeneratorStep, sd:dict): # a state dict from `state_dic
     if sd['opt'] is not None: self.g_opt = load_opt_state(self.method.generator_opt(self.generator), sd['opt'])
     self.reset_scaler(sd.get('scaler'))
 
-# %% ../nbs/13_callbacks.ipynb #c75a5d1f
+# %% ../nbs/13_callbacks.ipynb #29ebd29b
 class DiscriminatorStep(DeviceCallback):
     "Train the conditional feature discriminator on condensed vs synthetic teacher features, and give the generator its alignment loss"
     order,_modules = 0,('teacher','discriminator')
@@ -203,44 +203,59 @@ class DiscriminatorStep(DeviceCallback):
     def before_train(self): self.losses, self._acc = [], []
     def after_train(self):
         if self._acc: self.history.append(dict(zip(('real', 'synthetic', 'wrong_label'), torch.stack(self._acc).mean(0).tolist())))
-    def state_dict(self):
-        return dict(discriminator=self.discriminator.state_dict(), opt=self.d_opt.state_dict() if self.d_opt else None,
-                    scaler=self.scaler.state_dict() if self.scaler else {})
-    def load_state_dict(self, sd:dict): # a state dict from `state_dict`
-        self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
-        if sd['opt'] is not None: self.d_opt = load_opt_state(self._new_opt(), sd['opt'])
-        self.reset_scaler(sd.get('scaler'))
     @property
     def d_loss(self): return sum(self.losses)/len(self.losses) if self.losses else float('nan')
 
-    def features(self, x:torch.Tensor): # pixel-space images
-        "Teacher features of DiffAugment-ed pixel-space images"
-        with FeatureHook(self.teacher, self.layer) as h: self.teacher(normalize(self.diffaug(x), self.mean, self.std))
-        return h.features
-    def alignment_term(self, x:torch.Tensor, # the synthetic batch in pixel space (with gradient to the generator)
-                       y:torch.Tensor): # the labels it was generated for
-        "`lam * L_FA` for a synthetic batch `x` with teacher labels `y`; keeps its features for the next `step`"
-        f = self.features(x); self._syn = (f.detach(), y)
-        return self.lam*alignment_loss(self.discriminator, f, y)
-    def step(self):
-        "One discriminator update on the condensed set and the last synthetic batch"
-        c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
-        with self.autocast():
-            with torch.no_grad(): f_cond = self.features(c.x)
-            loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
-        if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
-        self.d_opt.zero_grad()
-        l = loss.item()                                         # the discriminator's one host sync of the step
-        if not self.finite(l, self.learn): return
-        self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt)
-        self.scaler.update(); self.losses.append(l)
-        with torch.no_grad(), self.autocast(): self._acc.append(self.accuracy(f_cond, c.y).float())
-    def accuracy(self, f_cond:torch.Tensor, # teacher features of the condensed batch
-                 y_cond:torch.Tensor) -> torch.Tensor: # their labels
-        "Share of each kind of input (condensed, synthetic, condensed with a wrong label) that the discriminator classifies right"
-        f, y, t = discriminator_inputs(f_cond, y_cond, *self._syn, self.n_classes)
-        right, nc, ns = ((self.discriminator(f, y) > 0).float() == t).float(), len(f_cond), len(self._syn[0])
-        return torch.stack([right[:nc].mean(), right[nc:nc+ns].mean(), right[nc+ns:].mean()])
+# %% ../nbs/13_callbacks.ipynb #8a507cf9
+@patch
+def features(self:DiscriminatorStep, x:torch.Tensor): # pixel-space images
+    "Teacher features of DiffAugment-ed pixel-space images"
+    with FeatureHook(self.teacher, self.layer) as h: self.teacher(normalize(self.diffaug(x), self.mean, self.std))
+    return h.features
+
+@patch
+def alignment_term(self:DiscriminatorStep, x:torch.Tensor, # the synthetic batch in pixel space (with gradient to the generator)
+                   y:torch.Tensor): # the labels it was generated for
+    "`lam * L_FA` for a synthetic batch `x` with teacher labels `y`; keeps its features for the next `step`"
+    f = self.features(x); self._syn = (f.detach(), y)
+    return self.lam*alignment_loss(self.discriminator, f, y)
+
+@patch
+def step(self:DiscriminatorStep):
+    "One discriminator update on the condensed set and the last synthetic batch"
+    c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
+    with self.autocast():
+        with torch.no_grad(): f_cond = self.features(c.x)
+        loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
+    if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
+    self.d_opt.zero_grad()
+    l = loss.item()                                         # the discriminator's one host sync of the step
+    if not self.finite(l, self.learn): return
+    self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt)
+    self.scaler.update(); self.losses.append(l)
+    with torch.no_grad(), self.autocast(): self._acc.append(self.accuracy(f_cond, c.y).float())
+
+@patch
+def accuracy(self:DiscriminatorStep, f_cond:torch.Tensor, # teacher features of the condensed batch
+             y_cond:torch.Tensor) -> torch.Tensor: # their labels
+    "Share of each kind of input (condensed, synthetic, condensed with a wrong label) that the discriminator classifies right"
+    f, y, t = discriminator_inputs(f_cond, y_cond, *self._syn, self.n_classes)
+    right, nc, ns = ((self.discriminator(f, y) > 0).float() == t).float(), len(f_cond), len(self._syn[0])
+    return torch.stack([right[:nc].mean(), right[nc:nc+ns].mean(), right[nc+ns:].mean()])
+
+# %% ../nbs/13_callbacks.ipynb #3c13fa75
+@patch
+def state_dict(self:DiscriminatorStep) -> dict:
+    "The discriminator, its optimiser and gradient scaler, for a run checkpoint"
+    return dict(discriminator=self.discriminator.state_dict(), opt=self.d_opt.state_dict() if self.d_opt else None,
+                scaler=self.scaler.state_dict() if self.scaler else {})
+
+@patch
+def load_state_dict(self:DiscriminatorStep, sd:dict): # a state dict from `state_dict`
+    "Continue from a saved discriminator and optimiser"
+    self._to_device(); self.discriminator.load_state_dict(sd['discriminator'])
+    if sd['opt'] is not None: self.d_opt = load_opt_state(self._new_opt(), sd['opt'])
+    self.reset_scaler(sd.get('scaler'))
 
 # %% ../nbs/13_callbacks.ipynb #bd7ee843
 class PoolGrowth(Callback):
