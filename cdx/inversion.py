@@ -30,7 +30,7 @@ class Round:
         store_attr('gen,z,y'); self.opts = [o for o in opts if o is not None]
         self.__dict__.update(kwargs)
 
-# %% ../nbs/10_inversion.ipynb #0b8a2624
+# %% ../nbs/10_inversion.ipynb #b94df741
 class Inversion:
     "Generator-based model inversion: confidence on pseudo-labels + BN statistics + adversarial disagreement"
     name, bn_mmt = 'inversion', 0.   # bn_mmt: BN-statistics momentum across rounds (Fast)
@@ -63,75 +63,106 @@ class Inversion:
         "The optimiser of the generator, kept across rounds (None: the method makes one per round)"
         return torch.optim.Adam(generator.parameters(), lr=self.lr_g, betas=(0.5, 0.999))
     label_weights = None   # relative chance of each class in the pseudo-labels (set by `ClassModulation`); None: uniform
-    def draw_labels(self, n_classes:int, # number of classes
-                    device) -> torch.Tensor: # where the labels live
-        "The round's `bs` pseudo-labels: uniform, or drawn by `label_weights` when a modulation sets them"
-        if self.label_weights is None: return torch.randint(0, n_classes, (self.bs,), device=device)
-        return torch.multinomial(self.label_weights.float().to(device), self.bs, replacement=True)
-    def new_round(self, n_classes:int, # number of classes the pseudo-labels are drawn from
-                  device, # where the codes live
-                  generator=None): # the generator (methods that size their codes by it)
-        "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
-        z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
-        return z, self.draw_labels(n_classes, device), torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
-    def start_round(self, generator:nn.Module, # the kept generator
-                    g_opt, # its kept optimiser (from `generator_opt`)
-                    epoch:int) -> Round: # the learner's epoch
-        "The `Round` of `epoch`: the generator and its kept optimiser, fresh codes and labels"
-        z, y, opt_z = self.new_round(self.n_classes, self.device, generator)
-        return Round(generator, z, y, [g_opt, opt_z])
-    def images(self, generator:nn.Module, # the round's generator
-               z:torch.Tensor): # latent codes
-        "Pixel-space images of the codes `z`"
-        return generator(z)
-    def forward(self, teacher:nn.Module, # the frozen teacher
-                xin:torch.Tensor): # the normalised (augmented) synthetic batch
-        "The teacher's logits for the normalised batch `xin`, and the BN-statistics loss of that pass"
-        if self.bn_loss is None: return teacher(xin), 0.
-        with self.bn_loss: t_out = teacher(xin)
-        return t_out, self.bn_loss.pop()
-    def use_student(self, epoch:int): # the learner's epoch
-        "Whether the adversarial term is on at `epoch`"
-        return bool(self.adv) and epoch >= self.warmup
-    def disagreement(self, s_out:torch.Tensor, # student logits on the synthetic batch
-                     t_out:torch.Tensor): # teacher logits on it
-        "The adversarial term the generator minimises (lowest where student and teacher disagree)"
-        return adversarial_loss(s_out, t_out)
-    def loss(self, t_out:torch.Tensor, # teacher logits on the synthetic batch
-             s_out:torch.Tensor|None, # student logits on it (None before the adversarial term starts)
-             y:torch.Tensor, # pseudo-labels
-             bn_loss, # the BN-statistics loss of the teacher pass (0 when off)
-             epoch:int, # the learner's epoch
-             x:torch.Tensor|None=None) -> dict: # the pixel-space images, for methods with image priors
-        "The weighted terms of `L_MI` for one batch (`x`: the pixel-space images, for methods with image priors)"
-        terms = dict(oh=self.oh*F.cross_entropy(t_out, y))
-        if self.bn: terms['bn'] = self.bn*bn_loss
-        if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
-        return terms
-    def after_backward(self, rnd:Round): # the round being run (`Round`)
-        "After each backward, before the optimisers step"
-    def keep(self, rnd:Round): # the round being run (`Round`)
-        "The step just taken made the best batch of the round so far"
-    def end_round(self, rnd:Round): # the round being run (`Round`)
-        "The round's steps are done"
     def state_dict(self) -> dict: return dict(bn=self.bn_loss.state_dict() if self.bn_loss else None)
     def load_state_dict(self, sd:dict): # a state dict from `state_dict`
         if sd.get('bn') is not None and self.bn_loss is not None: self.bn_loss.load_state_dict(sd['bn'])
-    def student_loss(self, T:float) -> nn.Module: # the distillation temperature
-        "The student's distillation loss with this method"
-        return KDLoss(T)
-    def pool_cap(self, n_condensed:int) -> int|None: # condensed samples the pool keeps
-        "The pool's cap this method needs when the user sets none (None: unbounded)"
-        return None
-    def extra_callbacks(self, teacher:nn.Module, # the frozen teacher
-                        generator:nn.Module, # the generator
-                        mean, std, # the teacher's input normalisation
-                        img_shape:tuple, # `(C, H, W)`
-                        patience:int) -> list: # non-finite losses in a row before a run stops
-        "Callbacks this method adds to a learner beyond the four steps (PRE-DFKD's replay)"
-        return []
     def _settings(self): return f"bn={self.bn}, oh={self.oh}, adv={self.adv}, warmup={self.warmup}, g_steps={self.g_steps}, bs={self.bs}"
     def __repr__(self): return f"{type(self).__name__}({self._settings()})"
+
+# %% ../nbs/10_inversion.ipynb #44b8259d
+@patch
+def draw_labels(self:Inversion, n_classes:int, # number of classes
+                device) -> torch.Tensor: # where the labels live
+    "The round's `bs` pseudo-labels: uniform, or drawn by `label_weights` when a modulation sets them"
+    if self.label_weights is None: return torch.randint(0, n_classes, (self.bs,), device=device)
+    return torch.multinomial(self.label_weights.float().to(device), self.bs, replacement=True)
+
+@patch
+def new_round(self:Inversion, n_classes:int, # number of classes the pseudo-labels are drawn from
+              device, # where the codes live
+              generator=None): # the generator (methods that size their codes by it)
+    "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
+    z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
+    return z, self.draw_labels(n_classes, device), torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
+
+@patch
+def start_round(self:Inversion, generator:nn.Module, # the kept generator
+                g_opt, # its kept optimiser (from `generator_opt`)
+                epoch:int) -> Round: # the learner's epoch
+    "The `Round` of `epoch`: the generator and its kept optimiser, fresh codes and labels"
+    z, y, opt_z = self.new_round(self.n_classes, self.device, generator)
+    return Round(generator, z, y, [g_opt, opt_z])
+
+@patch
+def images(self:Inversion, generator:nn.Module, # the round's generator
+           z:torch.Tensor): # latent codes
+    "Pixel-space images of the codes `z`"
+    return generator(z)
+
+# %% ../nbs/10_inversion.ipynb #5fd451af
+@patch
+def forward(self:Inversion, teacher:nn.Module, # the frozen teacher
+            xin:torch.Tensor): # the normalised (augmented) synthetic batch
+    "The teacher's logits for the normalised batch `xin`, and the BN-statistics loss of that pass"
+    if self.bn_loss is None: return teacher(xin), 0.
+    with self.bn_loss: t_out = teacher(xin)
+    return t_out, self.bn_loss.pop()
+
+@patch
+def use_student(self:Inversion, epoch:int): # the learner's epoch
+    "Whether the adversarial term is on at `epoch`"
+    return bool(self.adv) and epoch >= self.warmup
+
+@patch
+def disagreement(self:Inversion, s_out:torch.Tensor, # student logits on the synthetic batch
+                 t_out:torch.Tensor): # teacher logits on it
+    "The adversarial term the generator minimises (lowest where student and teacher disagree)"
+    return adversarial_loss(s_out, t_out)
+
+@patch
+def loss(self:Inversion, t_out:torch.Tensor, # teacher logits on the synthetic batch
+         s_out:torch.Tensor|None, # student logits on it (None before the adversarial term starts)
+         y:torch.Tensor, # pseudo-labels
+         bn_loss, # the BN-statistics loss of the teacher pass (0 when off)
+         epoch:int, # the learner's epoch
+         x:torch.Tensor|None=None) -> dict: # the pixel-space images, for methods with image priors
+    "The weighted terms of `L_MI` for one batch (`x`: the pixel-space images, for methods with image priors)"
+    terms = dict(oh=self.oh*F.cross_entropy(t_out, y))
+    if self.bn: terms['bn'] = self.bn*bn_loss
+    if s_out is not None and self.use_student(epoch): terms['adv'] = self.adv*self.disagreement(s_out, t_out)
+    return terms
+
+# %% ../nbs/10_inversion.ipynb #1863b1c3
+@patch
+def after_backward(self:Inversion, rnd:Round): # the round being run (`Round`)
+    "After each backward, before the optimisers step"
+
+@patch
+def keep(self:Inversion, rnd:Round): # the round being run (`Round`)
+    "The step just taken made the best batch of the round so far"
+
+@patch
+def end_round(self:Inversion, rnd:Round): # the round being run (`Round`)
+    "The round's steps are done"
+
+@patch
+def student_loss(self:Inversion, T:float) -> nn.Module: # the distillation temperature
+    "The student's distillation loss with this method"
+    return KDLoss(T)
+
+@patch
+def pool_cap(self:Inversion, n_condensed:int) -> int|None: # condensed samples the pool keeps
+    "The pool's cap this method needs when the user sets none (None: unbounded)"
+    return None
+
+@patch
+def extra_callbacks(self:Inversion, teacher:nn.Module, # the frozen teacher
+                    generator:nn.Module, # the generator
+                    mean, std, # the teacher's input normalisation
+                    img_shape:tuple, # `(C, H, W)`
+                    patience:int) -> list: # non-finite losses in a row before a run stops
+    "Callbacks this method adds to a learner beyond the four steps (PRE-DFKD's replay)"
+    return []
 
 # %% ../nbs/10_inversion.ipynb #825823e6
 def total_variation(x:torch.Tensor): # images `(N, C, H, W)`
