@@ -26,8 +26,8 @@ from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 
 # %% auto #0
-__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on', 'ResumeAt', 'CDXLearner', 'cdx_learner',
-           'evaluate', 'train_classifier']
+__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on', 'condensed_agreement', 'ResumeAt',
+           'CDXLearner', 'cdx_learner', 'evaluate', 'train_classifier']
 
 # %% ../nbs/16_learner.ipynb #9e7ce642
 variants = dict(
@@ -90,6 +90,24 @@ def check_teacher_on(teacher:nn.Module, # the trained classifier
                       "images are probably not normalised the way the teacher expects (normalise them with the teacher's `mean` and `std` in the "
                       "DataLoader itself), or their labels do not follow the teacher's classes. Every accuracy this run reports would be meaningless.")
     return acc
+
+# %% ../nbs/16_learner.ipynb #39a2f22d
+def condensed_agreement(teacher:nn.Module, # the trained classifier
+                        condensed:ImageSet, # condensed (or few real) samples in pixel space
+                        mean, std, # the teacher's input normalisation
+                        bs:int=256) -> float: # images per forward pass
+    "The share of the condensed samples to which the teacher gives their own label"
+    dev = next(teacher.parameters()).device
+    with torch.no_grad():
+        pred = torch.cat([teacher(normalize(condensed.x[i:i+bs].to(dev), mean, std)).argmax(1).cpu() for i in range(0, len(condensed), bs)])
+    return (pred == condensed.y.cpu()).float().mean().item()
+
+# %% ../nbs/16_learner.ipynb #c01ba12d
+def _warn_disagreement(agree:float, floor:float=0.9):
+    "Warn when a good teacher gives fewer than `floor` of the condensed samples their own label: distillation alone would drop those labels"
+    if agree < floor: warnings.warn(f"The teacher gives only {agree:.0%} of the condensed samples their own label, so distillation alone would teach the "
+                                    "student the teacher's reading of them instead. `label_weight=3` keeps their labels in the student's loss "
+                                    "(see `CondensedLabels`; 3 was chosen on Fashion-MNIST's validation split).")
 
 # %% ../nbs/16_learner.ipynb #aa088edd
 def _valid_dl(dls_valid):
@@ -214,9 +232,10 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     xb, yb = first(dl_valid)[:2]
     img_shape = tuple(xb.shape[1:]); _check_norm(mean, std, img_shape[0])
     n_classes, n_feat = probe(teacher, student, xb, feature_layer)
-    check_teacher_on(teacher, xb, yb, n_classes)
+    teacher_acc = check_teacher_on(teacher, xb, yb, n_classes)
     if isinstance(condensed, (tuple, list)) and len(condensed) == 2: condensed = ImageSet(*condensed)   # an `(x, y)` pair
     if v['pool_condensed'] or v['align']: check_condensed(condensed, n_classes, img_shape)
+    if v['pool_condensed'] and v['kd'] and not label_weight and teacher_acc >= 0.5: _warn_disagreement(condensed_agreement(teacher, condensed, mean, std))
     method = get_method(method)
     if v['generate'] and pool_cap is None: pool_cap = method.pool_cap(len(condensed) if v['pool_condensed'] else 0)
     pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype, device=pool_device, evict=pool_evict)
