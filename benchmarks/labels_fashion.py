@@ -2,6 +2,7 @@
 
     python benchmarks/labels_fashion.py                                   # the sweep: weights 0.3, 1, 3; seeds 0-2; 1 DM image per class; validation only
     python benchmarks/labels_fashion.py --stage test --weights 1 --spcs 1,10 --seeds 0,1,2,3,4 --variants kd,cs,full
+    python benchmarks/labels_fashion.py --stage test --weights 3 --seeds 0,1,2,3,4 --variants cs,full --method prefkd --out benchmarks/results/fashion-mnist-prefkd/labels
 
 Distillation reads only the teacher's logits. On Fashion-MNIST the digits recipe's teacher reads some DM images as another class than the
 one they were condensed for, so the student learns the teacher's reading instead of the label. The sweep chooses a weight on the
@@ -29,7 +30,7 @@ def one(job):
     from cdx.repro.digits import digits_condensed, digits_run
     data, teacher = _setup()
     cs = digits_condensed(data, job['spc'], seed=job['seed'], source='dm')
-    r = digits_run(job['variant'], teacher, data, cs, seed=job['seed'], label_weight=job['weight'])
+    r = digits_run(job['variant'], teacher, data, cs, seed=job['seed'], method=job.get('method', 'inversion'), label_weight=job['weight'])
     return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'])
 
 def teacher_agreement(spcs, seeds) -> str:
@@ -53,6 +54,7 @@ def main(out:str='benchmarks/results/fashion-mnist/labels', # folder for runs.cs
          seeds:str='0,1,2', # seeds
          spcs:str='1', # condensed images per class
          variants:str='kd,full', # rows: 'kd' (KD on the condensed images only), 'cs', 'full'
+         method:str='inversion', # base method; its weight-0 runs are read from `benchmarks/results/fashion-mnist[-METHOD]/`
          workers:int=2): # processes side by side
     "Run the runs not yet in runs.csv, then write the stage's table"
     out = Path(out); out.mkdir(parents=True, exist_ok=True); f = out/'runs.csv'
@@ -60,7 +62,7 @@ def main(out:str='benchmarks/results/fashion-mnist/labels', # folder for runs.cs
     runs = pd.read_csv(f) if f.exists() else pd.DataFrame(columns=cols)
     key = lambda r: (float(r['weight']), int(r['spc']), r['variant'], int(r['seed']))
     done = {key(r) for _, r in runs.iterrows()}
-    jobs = [dict(stage=stage, weight=float(w), spc=int(n), variant=v, seed=int(s)) for n in spcs.split(',') for v in variants.split(',')
+    jobs = [dict(stage=stage, weight=float(w), spc=int(n), variant=v, seed=int(s), **({} if method == 'inversion' else dict(method=method))) for n in spcs.split(',') for v in variants.split(',')
             for w in weights.split(',') for s in seeds.split(',') if (float(w), int(n), v, int(s)) not in done]
     with ProcessPoolExecutor(workers) as ex:
         for r in ex.map(one, jobs):
@@ -70,7 +72,7 @@ def main(out:str='benchmarks/results/fashion-mnist/labels', # folder for runs.cs
     score = 'valid_acc' if stage == 'sweep' else 'acc'
     lines = []
     for n in spcs_:
-        base = pd.read_csv(f'benchmarks/results/fashion-mnist/spc{n}/results.csv').assign(weight=0., spc=n)
+        base = pd.read_csv(f"benchmarks/results/fashion-mnist{'' if method == 'inversion' else '-' + method}/spc{n}/results.csv").assign(weight=0., spc=n)
         allr = pd.concat([base[cols[1:]], runs[runs.spc == n][cols[1:]]], ignore_index=True)
         allr = allr[allr.seed.isin(seeds_) & allr.variant.isin(variants.split(',')) & allr.weight.isin([0.] + [float(w) for w in weights.split(',')])]
         for v, d in allr.groupby('variant', sort=False):
@@ -80,7 +82,7 @@ def main(out:str='benchmarks/results/fashion-mnist/labels', # folder for runs.cs
                       md_table(['label weight', f"{'validation' if stage == 'sweep' else 'test'} accuracy (%)", 'minus weight 0, paired (points, 95% CI), seeds better', 'seeds'],
                                [[f"{w:g}", fmt_ci(r['mean'], r['ci']), '–' if w == 0 else fmt_pair(paired_diff(by[w], by[0.])), int(r['n'])] for w, r in g.iterrows()])]
             if stage == 'test': lines += [''] + [f"- {verdict(f'label weight {w:g}', 'pure distillation', paired_diff(by[w], by[0.]))}" for w in by if w != 0]
-    head = (f"Fashion-MNIST, `{stage}` stage, seeds {', '.join(map(str, seeds_))}: the condensed samples' own labels in the student's loss "
+    head = (f"Fashion-MNIST, base method {method}, `{stage}` stage, seeds {', '.join(map(str, seeds_))}: the condensed samples' own labels in the student's loss "
             f"(`label_weight`), every other setting the digits preset's. " +
             ("Validation accuracy; the test split is not read (three seeds: exploratory)." if stage == 'sweep' else "Test accuracy, the weight chosen on the validation split."))
     text = head + '\n' + '\n'.join(lines) + '\n'
