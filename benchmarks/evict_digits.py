@@ -11,10 +11,9 @@ OUT/results.md (mean ± 95% CI over seeds, and the paired differences).
 import warnings
 from functools import partial
 from pathlib import Path
-import torch
 from fastcore.script import call_parse
 from cdx.repro.digits import digits_condensed, digits_run
-from cdx.ssdkd import evict_table, _evict_rows
+from cdx.ssdkd import evict_table, label_cv, _evict_rows
 from cdx.repro.table import digits_jobs
 
 def settings(cap:int) -> dict:
@@ -25,8 +24,8 @@ def run_one(data, teacher, job:dict, spc:int=1, cap:int=330) -> dict:
     "The record of one run: accuracy, and the age and label balance of the synthetic images the pool holds at the end"
     cs = digits_condensed(data, spc, seed=job['seed'], source='dm')
     r = digits_run('full', teacher, data, cs, seed=job['seed'], **settings(cap)[job['setting']])
-    pool = r['learn'].pool; rnd = pool.rounds[pool.n_fixed:].float(); counts = torch.bincount(pool.y[pool.n_fixed:], minlength=data.n_classes).float()
-    return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'], age=(pool.n_rounds-1-rnd).mean().item(), label_cv=(counts.std()/counts.mean()).item())
+    pool = r['learn'].pool; rnd = pool.rounds[pool.n_fixed:].float()
+    return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'], age=(pool.n_rounds-1-rnd).mean().item(), label_cv=label_cv(pool, data.n_classes))
 
 @call_parse
 def main(out:str='benchmarks/results/evict-digits', # folder for runs.csv and results.md

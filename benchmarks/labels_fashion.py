@@ -12,13 +12,16 @@ seeds and condensed sets. Writes OUT/runs.csv (resumable), OUT/teacher.md (the t
 OUT/sweep.md or OUT/results.md.
 """
 import warnings
+from functools import lru_cache
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from cdx.stats import summarize_runs, mean_ci, fmt_ci, md_table, paired_diff, fmt_pair, verdict
 
+@lru_cache(1)
 def _setup():
+    "Fashion-MNIST and its teacher, loaded once per process"
     import torch; warnings.filterwarnings('ignore'); torch.set_num_threads(1)
     from cdx.datasets import fashion_mnist
     from cdx.repro.digits import digits_teacher, fashion_recipe
@@ -35,16 +38,11 @@ def one(job):
 
 def teacher_agreement(spcs, seeds) -> str:
     "How often the teacher gives each DM-condensed image the label it was condensed for"
-    import torch
-    from cdx.data import normalize
+    from cdx.learner import condensed_agreement
     from cdx.repro.digits import digits_condensed
-    data, teacher = _setup(); rows = []
-    for spc in spcs:
-        agree = []
-        for s in seeds:
-            cs = digits_condensed(data, spc, seed=s, source='dm')
-            with torch.no_grad(): agree.append((teacher.eval()(normalize(cs.x, data.mean, data.std)).argmax(-1) == cs.y).float().mean().item())
-        rows.append([spc, fmt_ci(*mean_ci(pd.Series(agree))), len(seeds)])
+    data, teacher = _setup()
+    rows = [[spc, fmt_ci(*mean_ci(pd.Series([condensed_agreement(teacher, digits_condensed(data, spc, seed=s, source='dm'), data.mean, data.std)
+                                                 for s in seeds]))), len(seeds)] for spc in spcs]
     return md_table(['DM images per class', "teacher's predictions that match the condensed labels (%)", 'condensed sets'], rows)
 
 @call_parse

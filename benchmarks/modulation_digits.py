@@ -10,12 +10,11 @@ the per-class counts). Writes OUT/runs.csv (resumable) and OUT/results.md (mean 
 import warnings
 from functools import partial
 from pathlib import Path
-import torch
 from fastcore.script import call_parse
 from cdx.repro.digits import digits_condensed, digits_run
 from cdx.callbacks import ClassModulation
 from cdx.repro.table import digits_jobs
-from cdx.ssdkd import modulation_table
+from cdx.ssdkd import modulation_table, label_cv
 
 settings = {'uniform': lambda: [], 'modulated': lambda: [ClassModulation()]}
 
@@ -23,8 +22,8 @@ def run_one(data, teacher, job:dict, spc:int=1, method:str='inversion') -> dict:
     "The record of one run: its accuracy and how unbalanced the synthetic pool's teacher labels are"
     cs = digits_condensed(data, spc, seed=job['seed'], source='dm')
     r = digits_run('full', teacher, data, cs, seed=job['seed'], method=method, cbs=settings[job['setting']]())
-    pool = r['learn'].pool; counts = torch.bincount(pool.y[pool.n_fixed:], minlength=data.n_classes).float()
-    return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'], label_cv=(counts.std()/counts.mean()).item())
+    pool = r['learn'].pool
+    return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'], label_cv=label_cv(pool, data.n_classes))
 
 @call_parse
 def main(out:str='benchmarks/results/modulation-digits', # folder for runs.csv and results.md

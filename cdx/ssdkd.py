@@ -6,14 +6,15 @@ Docs: https://cdx-dev.github.io/cdx/ssdkd.html.md"""
 
 # %% ../nbs/19_ssdkd.ipynb #3bd0fc73
 from __future__ import annotations
-import pandas as pd, matplotlib.pyplot as plt
+import torch, pandas as pd, matplotlib.pyplot as plt
 from fastcore.all import *
 from .stats import summarize_runs, paired_diff, mean_ci, fmt_ci, fmt_pair, verdict, md_table
 from .pool import PrioritySampler
 from .callbacks import ClassModulation
 
 # %% auto #0
-__all__ = ['ssdkd', 'kd_step_factor', 'priority_table', 'priority_curve', 'modulation_table', 'evict_table']
+__all__ = ['ssdkd', 'label_cv', 'step_factor', 'kd_step_factor', 'budget_means', 'priority_table', 'priority_curve',
+           'modulation_table', 'evict_table']
 
 # %% ../nbs/19_ssdkd.ipynb #980043ea
 def ssdkd(cap:int|None=None, # most images the pool holds; a full pool drops its lowest-priority synthetic images (None: no cap)
@@ -24,31 +25,46 @@ def ssdkd(cap:int|None=None, # most images the pool holds; a full pool drops its
     "`cdx_learner` keyword arguments that switch on SSD-KD's three ideas: prioritised sampling, a pool bounded by priority, class modulation"
     return dict(sampler=PrioritySampler(alpha, beta), pool_cap=cap, pool_evict='lowest', cbs=[ClassModulation(**kwargs)] if modulate else [])
 
+# %% ../nbs/19_ssdkd.ipynb #012afd2b
+def label_cv(pool, # a `Pool`
+             n_classes:int) -> float: # number of classes
+    "Coefficient of variation (std / mean) of the per-class counts of the pool's synthetic labels: 0 when perfectly balanced"
+    counts = torch.bincount(pool.y[pool.n_fixed:], minlength=n_classes).float()
+    return (counts.std()/counts.mean()).item()
+
 # %% ../nbs/19_ssdkd.ipynb #8003bedd
+def step_factor(means:pd.DataFrame) -> float|None: # mean test accuracy (%), one row per KD budget, columns 'uniform' and 'priority'
+    "How many times fewer KD steps prioritised sampling needs to reach uniform sampling's mean at its largest budget (None: it never does)"
+    top = means.index.max()
+    reached = [k for k in means.index if means.loc[k, 'priority'] >= means.loc[top, 'uniform']]
+    return top/min(reached) if reached else None
+
 def kd_step_factor(means:pd.DataFrame) -> str: # mean test accuracy (%), one row per KD budget, columns 'uniform' and 'priority'
     "In words: whether, and with how many fewer KD steps, prioritised sampling reaches uniform sampling's mean at its largest budget"
-    top = means.index.max(); target = means.loc[top, 'uniform']
-    reached = [k for k in means.index if means.loc[k, 'priority'] >= target]
-    if not reached: return f"Prioritised sampling does not reach uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) at any budget tried."
-    k = min(reached)
-    return (f"Prioritised sampling reaches uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) with {k} steps per epoch, "
-            f"a factor of {top/k:.1f} in KD steps read off the means.")
+    top, f = means.index.max(), step_factor(means); target = means.loc[top, 'uniform']
+    if f is None: return f"Prioritised sampling does not reach uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) at any budget tried."
+    return (f"Prioritised sampling reaches uniform sampling's mean at {top} KD steps per epoch ({target:.1f} %) with {top/f:g} steps per epoch, "
+            f"a factor of {f:.1f} in KD steps read off the means.")
 
 # %% ../nbs/19_ssdkd.ipynb #4d19e8a0
 _source_words = {'dm': 'DM-condensed image(s)', 'real': 'random real image(s)'}
 
 def _by(runs:pd.DataFrame, sampler:str, kd_steps:int) -> pd.Series: return runs[(runs.sampler == sampler) & (runs.kd_steps == kd_steps)].set_index('seed')['acc']
 
+def budget_means(runs:pd.DataFrame) -> pd.DataFrame: # one row per run: sampler, kd_steps, seed, acc
+    "Mean test accuracy (%) per KD budget (rows) and sampler (columns 'uniform', 'priority')"
+    budgets = sorted(runs.kd_steps.unique())
+    return pd.DataFrame({s: [100*_by(runs, s, k).mean() for k in budgets] for s in ('uniform', 'priority')}, index=budgets)
+
 def priority_table(runs:pd.DataFrame) -> str: # one row per run: sampler, kd_steps, seed, spc, source, method, acc
     "The markdown table of test accuracy by KD budget and sampler, with the paired difference and the KD-step factor"
     budgets = sorted(runs.kd_steps.unique())
     rows = [[k, fmt_ci(*mean_ci(_by(runs, 'uniform', k))), fmt_ci(*mean_ci(_by(runs, 'priority', k))),
              fmt_pair(paired_diff(_by(runs, 'priority', k), _by(runs, 'uniform', k)))] for k in budgets]
-    means = pd.DataFrame({s: [100*_by(runs, s, k).mean() for k in budgets] for s in ('uniform', 'priority')}, index=budgets)
     n = runs.groupby(['sampler', 'kd_steps']).size()
     return (md_table(['KD steps per epoch', 'uniform (%)', 'priority (%)', 'priority − uniform [95% CI], wins'], rows) +
             f"\n\nTest accuracy of `*` ({runs.method.iloc[0]}, {runs.spc.iloc[0]} {_source_words[runs.source.iloc[0]]} per class), mean ± 95% CI over {n.min()} seeds per cell; "
-            f"differences in points, paired by seed. {kd_step_factor(means)}\n")
+            f"differences in points, paired by seed. {kd_step_factor(budget_means(runs))}\n")
 
 # %% ../nbs/19_ssdkd.ipynb #141c7678
 def priority_curve(runs:pd.DataFrame, # one row per run, as for `priority_table`
