@@ -8,6 +8,7 @@ Docs: https://cdx-dev.github.io/cdx/augment.html.md"""
 from __future__ import annotations
 import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
+from .share import my_rows, n_global
 
 # %% auto #0
 __all__ = ['translate', 'flip', 'brightness', 'saturation', 'contrast', 'cutout', 'DiffAugment', 'ShiftFlip', 'RandomResizedCrop']
@@ -19,7 +20,7 @@ def translate(x:torch.Tensor, # pixel-space batch
     if max_shift <= 0: return x
     n,c,h,w = x.shape
     xp = F.pad(x, [max_shift]*4)
-    dy,dx = (torch.randint(-max_shift, max_shift+1, (n,1), device=x.device) for _ in range(2))
+    dy,dx = (my_rows(torch.randint(-max_shift, max_shift+1, (n_global(n),1), device=x.device)) for _ in range(2))   # see `cdx.share`
     rows = torch.arange(h, device=x.device)[None] + max_shift + dy            # [N, H]
     cols = torch.arange(w, device=x.device)[None] + max_shift + dx            # [N, W]
     out = xp[torch.arange(n, device=x.device)[:,None,None], :, rows[:,:,None], cols[:,None,:]]   # [N, H, W, C]
@@ -28,26 +29,28 @@ def translate(x:torch.Tensor, # pixel-space batch
 def flip(x:torch.Tensor, # images `[N, C, H, W]`
          p:float=0.5): # chance that each image is flipped
     "Flip each image left-right with probability `p`"
-    m = (torch.rand(len(x), 1, 1, 1, device=x.device) < p)
+    m = my_rows(torch.rand(n_global(len(x)), 1, 1, 1, device=x.device)) < p
     return torch.where(m, x.flip(3), x)
 
 # %% ../nbs/03_augment.ipynb #9bcb4e1b
+def _uniform(x): return my_rows(torch.rand(n_global(len(x)),1,1,1, device=x.device))   # one U(0,1) per image
+
 def brightness(x): # a batch of images `[N, C, H, W]`
-    return x + (torch.rand(len(x),1,1,1, device=x.device) - 0.5)
+    return x + (_uniform(x) - 0.5)
 def saturation(x): # a batch of images `[N, C, H, W]`
     m = x.mean(1, keepdim=True)
-    return (x-m) * (torch.rand(len(x),1,1,1, device=x.device)*2) + m
+    return (x-m) * (_uniform(x)*2) + m
 def contrast(x): # a batch of images `[N, C, H, W]`
     m = x.mean((1,2,3), keepdim=True)
-    return (x-m) * (torch.rand(len(x),1,1,1, device=x.device)+0.5) + m
+    return (x-m) * (_uniform(x)+0.5) + m
 
 def cutout(x, # a batch of images `[N, C, H, W]`
            ratio:float=0.5): # side of the erased square, as a share of the image's side
     "Zero a square of side `ratio` times the image side at a random place in each image"
     n,_,h,w = x.shape
     ch,cw = int(h*ratio+0.5), int(w*ratio+0.5)
-    cy = torch.randint(0, h+1-ch%2, (n,1,1), device=x.device) - ch//2
-    cx = torch.randint(0, w+1-cw%2, (n,1,1), device=x.device) - cw//2
+    cy = my_rows(torch.randint(0, h+1-ch%2, (n_global(n),1,1), device=x.device)) - ch//2
+    cx = my_rows(torch.randint(0, w+1-cw%2, (n_global(n),1,1), device=x.device)) - cw//2
     ys,xs = torch.arange(h, device=x.device)[None,:,None], torch.arange(w, device=x.device)[None,None,:]
     hole = (ys >= cy) & (ys < cy+ch) & (xs >= cx) & (xs < cx+cw)
     return x * (~hole)[:,None].to(x.dtype)
@@ -92,10 +95,10 @@ class RandomResizedCrop(nn.Module):
         super().__init__(); store_attr()
     def forward(self, x): # a batch of images `[N, C, H, W]`
         n, dev = len(x), x.device
-        area = torch.empty(n, device=dev).uniform_(*self.scale)
-        logr = torch.empty(n, device=dev).uniform_(math.log(self.ratio[0]), math.log(self.ratio[1]))
+        area = my_rows(torch.empty(n_global(n), device=dev).uniform_(*self.scale))
+        logr = my_rows(torch.empty(n_global(n), device=dev).uniform_(math.log(self.ratio[0]), math.log(self.ratio[1])))
         sw, sh = (area*logr.exp()).sqrt().clamp(max=1.), (area/logr.exp()).sqrt().clamp(max=1.)   # crop side / image side
-        cx, cy = (torch.rand(n, device=dev)*2-1)*(1-sw), (torch.rand(n, device=dev)*2-1)*(1-sh)   # centre, crop stays inside
+        cx, cy = (my_rows(torch.rand(n_global(n), device=dev))*2-1)*(1-sw), (my_rows(torch.rand(n_global(n), device=dev))*2-1)*(1-sh)   # centre, crop stays inside
         theta = torch.zeros(n, 2, 3, device=dev, dtype=x.dtype)
         theta[:,0,0], theta[:,0,2], theta[:,1,1], theta[:,1,2] = sw, cx, sh, cy
         out = F.grid_sample(x, F.affine_grid(theta, list(x.shape), align_corners=False), align_corners=False)

@@ -18,6 +18,7 @@ from .files import load_opt_state
 from .augment import DiffAugment
 from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty, FiniteCheck, NonFiniteLoss, last_checkpoint_note, kl_per_sample
 from .inversion import Inversion
+from .share import rank_world, gather_rows, mean_across, average_grads, unwrap
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
@@ -65,6 +66,9 @@ class DeviceCallback(Callback):
     @property
     def device(self): return torch.device(getattr(self.dls, 'device', None) or next(self.model.parameters()).device)
     def _to_device(self):
+        if hasattr(self.learn, 'distributed_trainer'):                  # fastai's own, added without `import cdx.distrib`
+            raise RuntimeError("fastai's `DistributedTrainer` would split the pool's batches the way cdx cannot follow; "
+                               "`import cdx.distrib` before `learn.distrib_ctx()` makes the context cdx's.")
         for n in self._modules: getattr(self, n).to(self.device)
     def autocast(self):
         "A context that autocasts to the `Learner`'s mixed-precision dtype on its device; does nothing in full precision"
@@ -118,6 +122,7 @@ def _steps(self:GeneratorStep, n:int):
 def _step(self:GeneratorStep, loss, rnd):
     "Backward and the round's optimiser steps, through the gradient scaler (a plain step outside fp16)"
     self.scaler.scale(loss).backward()
+    average_grads([p for o in rnd.opts for g in o.param_groups for p in g['params']], rows=[rnd.z])   # the global batch's gradients, in a distributed fit
     opts = [o for o in rnd.opts if any(p.grad is not None for g in o.param_groups for p in g['params'])]   # e.g. no generator when pixels are optimised
     for o in opts: self.scaler.unscale_(o)              # the method's hook sees true gradients (Fast adds them to the meta generator)
     if not self.scaler.is_enabled() or grads_finite(opts): self.method.after_backward(rnd)   # an fp16 overflow skips the whole step
@@ -133,7 +138,7 @@ def synthesize(self:GeneratorStep) -> ImageSet:
     self.round_losses = []
     rnd.gen.train()
     steps = self._steps(m.g_steps)
-    with frozen(self.model) as student:
+    with frozen(unwrap(self.model)) as student:
         for _ in steps:
             with self.autocast():                               # the forward passes in the learner's precision
                 x = m.images(rnd.gen, rnd.z)
@@ -144,7 +149,7 @@ def synthesize(self:GeneratorStep) -> ImageSet:
                 if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                 loss = sum(t.float() for t in terms.values())
             for o in rnd.opts: o.zero_grad()
-            l = loss.item()                                     # the generator's one host sync of the step
+            l = mean_across(loss)                               # the generator's one host sync of the step (the mean over processes)
             if not self.finite(l, self.learn): continue
             self._step(loss, rnd)
             if disc is not None: disc.step()
@@ -156,7 +161,7 @@ def synthesize(self:GeneratorStep) -> ImageSet:
     m.end_round(rnd)
     self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
     self.g_loss = sum(self.terms.values())
-    return ImageSet(best[1], best[2])
+    return ImageSet(gather_rows(best[1]), gather_rows(best[2]))   # the whole global batch on every process
 
 # %% ../nbs/13_callbacks.ipynb #91557105
 @patch
@@ -224,14 +229,17 @@ def alignment_term(self:DiscriminatorStep, x:torch.Tensor, # the synthetic batch
 def step(self:DiscriminatorStep):
     "One discriminator update on the condensed set and the last synthetic batch"
     c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
+    r, w = rank_world()
+    if w > 1 and len(c) % w == 0: c = ImageSet(c.x[r::w], c.y[r::w])   # each process its share (`cdx.share`); else each all of them
     with self.autocast():
         with torch.no_grad(): f_cond = self.features(c.x)
         loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
     if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
     self.d_opt.zero_grad()
-    l = loss.item()                                         # the discriminator's one host sync of the step
+    l = mean_across(loss)                                   # the discriminator's one host sync of the step
     if not self.finite(l, self.learn): return
-    self.scaler.scale(loss).backward(); self.scaler.step(self.d_opt)
+    self.scaler.scale(loss).backward(); average_grads(self.discriminator.parameters())
+    self.scaler.step(self.d_opt)
     self.scaler.update(); self.losses.append(l)
     with torch.no_grad(), self.autocast(): self._acc.append(self.accuracy(f_cond, c.y).float())
 
@@ -343,7 +351,7 @@ def class_losses(self:ClassModulation, pool, teacher, student, mean, std, n_clas
 def before_train(self:ClassModulation):
     gs = getattr(self.learn, 'generator_step', None)
     if gs is None or finding_lr(self.learn): return
-    w = self.class_weights(self.learn.pool, gs.teacher, self.learn.model, gs.mean, gs.std, gs.n_classes)
+    w = self.class_weights(self.learn.pool, gs.teacher, unwrap(self.learn.model), gs.mean, gs.std, gs.n_classes)
     gs.method.label_weights = w; self.history.append(w)
 
 @patch

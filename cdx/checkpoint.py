@@ -17,6 +17,8 @@ from .models import n_params
 from .data import check_counts
 from .losses import FiniteCheck, NonFiniteLoss, last_checkpoint_note
 from .callbacks import finding_lr
+from fastai.torch_core import rank_distrib
+from .share import unwrap
 try: import fcntl
 except ImportError: fcntl = None   # no file locks on this system: `RunCheckpoint` cannot tell when two runs share a path
 
@@ -36,7 +38,7 @@ def _without_lrs(settings:str) -> str: return re.sub(r',? ?\blr_\w+=[^,)]*', '',
 def run_config(learn:Learner) -> dict: # a `Learner` made by `cdx_learner`
     "The settings of a cdx run that a checkpoint must share to continue it"
     gs, ds = getattr(learn, 'generator_step', None), getattr(learn, 'discriminator_step', None)
-    return dict(variant=learn.variant, method=_without_lrs(repr(learn.method)) if gs else None, student=_arch(learn.model),
+    return dict(variant=learn.variant, method=_without_lrs(repr(learn.method)) if gs else None, student=_arch(unwrap(learn.model)),
                 teacher=_arch(learn.teacher), teacher_fingerprint=_fingerprint(learn.teacher),
                 generator=_arch(gs.generator) if gs else None, discriminator=_arch(ds.discriminator) if ds else None,
                 lam=ds.lam if ds else None, img_shape=list(learn.pool.img_shape), n_condensed=learn.pool.n_fixed,
@@ -57,7 +59,7 @@ def run_state(learn:Learner) -> dict: # a `Learner` made by `cdx_learner`
     "Everything needed to continue `learn`'s run after its current epoch"
     ck = getattr(learn, 'run_checkpoint', None)
     return dict(format='cdx-run', version=2, config=run_config(learn), epoch=learn.epoch, n_epoch=learn.n_epoch,
-                lr=learn.opt.hypers[-1]['lr'] if learn.opt else None, model=learn.model.state_dict(), opt=opt_state(learn.opt),
+                lr=learn.opt.hypers[-1]['lr'] if learn.opt else None, model=unwrap(learn.model).state_dict(), opt=opt_state(learn.opt),
                 callbacks={n: getattr(learn, n).state_dict() for n in _cb_names if hasattr(learn, n)},
                 pool=learn.pool.state_dict(), rng=rng_state(), best_loss=ck.best if ck else None)
 
@@ -76,7 +78,7 @@ def load_run(self:Learner, path, trust:bool=False) -> dict:
     if ck.get('version') != 2: raise ValueError(f"{path} was written by an older cdx (checkpoint format {ck.get('version')}, this one reads 2); start the run again.")
     diff = config_diff(ck['config'], run_config(self))
     if diff: raise ValueError(f"{path} was saved by a run with another configuration:\n  " + '\n  '.join(diff))
-    self.model.to(dev).load_state_dict(ck['model'])
+    unwrap(self.model).to(dev).load_state_dict(ck['model'])
     if ck['opt'] is not None:
         if self.opt is None: self.create_opt()
         self.opt.load_state_dict(dict(state=ck['opt']['state'], hypers=L(ck['opt']['hypers'])))
@@ -117,11 +119,13 @@ class RunCheckpoint(Callback):
         self.lock_path = self.path.with_name(f".{self.path.name}.lock")
     def before_fit(self):
         if finding_lr(self.learn): return
+        self.best = ifnone(self.best, getattr(self.learn, 'resumed_best_loss', None))
+        if rank_distrib(): self._owned = True; return                           # under a launch the first process alone writes the file
         mine = self._owned or getattr(self.learn, 'resumed_from', None) == self.path
         if self.path.exists() and not (mine or self.overwrite):
             raise FileExistsError(f"{self.path} already holds a checkpoint. Resume from it with `learn.resume(path)`, "
                                   "or choose another path, or pass overwrite=True.")
-        self.acquire(); self.best = ifnone(self.best, getattr(self.learn, 'resumed_best_loss', None))
+        self.acquire()
     def before_epoch(self): self._trained, self._sum, self._n = False, 0., 0
     def after_step(self): self._sum, self._n = self._sum + self.learn.loss.detach(), self._n + 1   # steps taken (skipped ones are the guard's business)
     def after_train(self): self._trained = True
@@ -134,7 +138,7 @@ class RunCheckpoint(Callback):
                               f"at best: the run has diverged, so {self.path.name} was not overwritten. {last_checkpoint_note(self.learn)} "
                               "Lower the learning rate and resume from it.")
         if loss is not None: self.best = loss if self.best is None else min(self.best, loss)
-        if (self.epoch+1) % self.every == 0 or self.epoch+1 == self.n_epoch:
+        if not rank_distrib() and ((self.epoch+1) % self.every == 0 or self.epoch+1 == self.n_epoch):
             if self._fd is None and fcntl is not None:
                 raise RuntimeError(f"Another learner in this process took {self.path} over; this one no longer saves there. Pass another `checkpoint=`.")
             self.learn.save_run(self.path); self.last_saved, self._owned = self.epoch, True

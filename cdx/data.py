@@ -13,6 +13,7 @@ from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.torch_core import TensorImage
 from fastai.data.transforms import CategoryMap, Normalize
+from .share import my_rows, n_global
 
 # %% auto #0
 __all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
@@ -170,11 +171,12 @@ class TensorDL(DataLoader):
         n_fixed = getattr(self.src, 'n_fixed', 0); w = self.fixed_weight*n_fixed
         return w/(w + n - n_fixed) if n else 0.
     def _random_batch(self, n):
-        n_fixed = getattr(self.src, 'n_fixed', 0)
-        if self.fixed_weight == 1 or not 0 < n_fixed < n: return torch.randperm(n)[:self.bs]     # uniform over the whole source
-        k = min(round(self.fixed_share(n)*self.bs), self.bs)
+        "This process's rows of a random global batch (`cdx.share`): the whole batch in one process"
+        n_fixed, bs = getattr(self.src, 'n_fixed', 0), n_global(self.bs)
+        if self.fixed_weight == 1 or not 0 < n_fixed < n: return my_rows(torch.randperm(n)[:bs])     # uniform over the whole source
+        k = min(round(self.fixed_share(n)*bs), bs)
         fixed = torch.randperm(n_fixed)[:k] if n_fixed >= k else torch.randint(n_fixed, (k,))
-        return torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:self.bs-k]])
+        return my_rows(torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:bs-k]]))
     def _priority_batch(self, n):
         "A batch drawn by the sampler; its indices and importance weights are kept in `last_idx` and `last_weights` while it is served"
         base = torch.ones(n); base[:getattr(self.src, 'n_fixed', 0)] = self.fixed_weight

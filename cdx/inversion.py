@@ -13,6 +13,7 @@ from .models import FeatureHook
 from .files import load_opt_state
 from .losses import BNStatsLoss, bn_layers, adversarial_loss, KDLoss, L1KDLoss
 from .augment import ShiftFlip, RandomResizedCrop
+from .share import my_rows, n_global, gather_rows
 
 # %% auto #0
 __all__ = ['methods', 'Round', 'Inversion', 'total_variation', 'js_divergence', 'bounded_disagreement', 'DeepInversion',
@@ -74,15 +75,15 @@ class Inversion:
 def draw_labels(self:Inversion, n_classes:int, # number of classes
                 device) -> torch.Tensor: # where the labels live
     "The round's `bs` pseudo-labels: uniform, or drawn by `label_weights` when a modulation sets them"
-    if self.label_weights is None: return torch.randint(0, n_classes, (self.bs,), device=device)
-    return torch.multinomial(self.label_weights.float().to(device), self.bs, replacement=True)
+    if self.label_weights is None: return my_rows(torch.randint(0, n_classes, (n_global(self.bs),), device=device))
+    return my_rows(torch.multinomial(self.label_weights.float().to(device), n_global(self.bs), replacement=True))
 
 @patch
 def new_round(self:Inversion, n_classes:int, # number of classes the pseudo-labels are drawn from
               device, # where the codes live
               generator=None): # the generator (methods that size their codes by it)
     "Fresh latent codes, pseudo-labels, and the optimiser of the codes"
-    z = torch.randn(self.bs, self.nz, device=device, requires_grad=True)
+    z = my_rows(torch.randn(n_global(self.bs), self.nz, device=device)).requires_grad_()   # this process's codes of the global batch (`cdx.share`)
     return z, self.draw_labels(n_classes, device), torch.optim.Adam([z], lr=self.lr_z, betas=(0.5, 0.999))
 
 @patch
@@ -212,7 +213,7 @@ class DeepInversion(Inversion):
         if not self.pixels: return super().new_round(n_classes, device)
         shape = getattr(generator, 'img_shape', None)
         if shape is None: raise ValueError("DeepInversion(pixels=True) needs the image shape: pass a generator with an `img_shape` attribute.")
-        x = torch.randn(self.bs, *shape, device=device, requires_grad=True)
+        x = my_rows(torch.randn(n_global(self.bs), *shape, device=device)).requires_grad_()
         return x, self.draw_labels(n_classes, device), torch.optim.Adam([x], lr=self.lr_x)                   # the reference's default Adam
     def images(self, generator, # unused when optimising pixels
                z): # the latent codes, or the pixels' logits
@@ -411,7 +412,7 @@ class CMI(Inversion):
     def keep(self, rnd): # the round being run (`Round`)
         self._best = self._feats
     def end_round(self, rnd): # the round being run (`Round`)
-        self.bank = torch.cat([self.bank, self._best])[-self.bank_size:]
+        self.bank = torch.cat([self.bank, gather_rows(self._best)])[-self.bank_size:]   # the global batch's features, in a distributed fit
     def state_dict(self): return dict(super().state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
     def load_state_dict(self, sd): # a state dict from `state_dict`
         super().load_state_dict(sd); self.head.load_state_dict(sd['head'])
@@ -453,11 +454,11 @@ class PREDFKD(Inversion):
     def start_round(self, generator, # the generator kept across rounds
                     g_opt, # its optimiser (`generator_opt`), or None
                     epoch): # the current epoch
-        z = torch.randn(self.bs, self.nz, device=self.device)
+        z = my_rows(torch.randn(n_global(self.bs), self.nz, device=self.device))
         return Round(generator, z, None, [g_opt])
     def images(self, generator, # the generator kept across rounds
                z): # latent codes (only their shape is used: each step draws new noise)
-        return generator(torch.randn_like(z))
+        return generator(my_rows(torch.randn(n_global(len(z)), *z.shape[1:], device=z.device, dtype=z.dtype)))
     def forward(self, teacher, # the frozen teacher
                 xin): # the normalised synthetic batch
         with FeatureHook(teacher) as h: t_out = teacher(xin)

@@ -8,6 +8,7 @@ Docs: https://cdx-dev.github.io/cdx/losses.html.md"""
 from __future__ import annotations
 import math, numbers, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
+from .share import my_rows, n_global
 
 # %% auto #0
 __all__ = ['bn_layers', 'batch_stats', 'bn_stat_loss', 'BNStatsLoss', 'kl_per_sample', 'kd_loss', 'KDLoss', 'L1KDLoss',
@@ -118,7 +119,7 @@ def adversarial_loss(s_logits:torch.Tensor, # student logits on the synthetic ba
 def wrong_labels(y:torch.Tensor, # integer labels
                  n_classes:int): # number of classes (at least 2)
     "A uniformly random label different from `y`, for each sample"
-    return (y + torch.randint(1, n_classes, y.shape, device=y.device)) % n_classes
+    return (y + my_rows(torch.randint(1, n_classes, (n_global(len(y)), *y.shape[1:]), device=y.device))) % n_classes
 
 def discriminator_inputs(f_cond:torch.Tensor, # teacher features of the condensed samples
                          y_cond:torch.Tensor, # their labels
