@@ -26,8 +26,9 @@ from .callbacks import *
 from .checkpoint import RunCheckpoint, NonFiniteGuard, SkipToEpoch, warn_nothing_left
 
 # %% auto #0
-__all__ = ['variants', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on', 'condensed_agreement', 'ResumeAt',
-           'CDXLearner', 'cdx_learner', 'evaluate', 'train_classifier']
+__all__ = ['variants', 'auto_label_weight', 'agreement_floor', 'get_variant', 'prepare_teacher', 'probe', 'check_teacher_on',
+           'condensed_agreement', 'resolve_label_weight', 'ResumeAt', 'CDXLearner', 'cdx_learner', 'evaluate',
+           'train_classifier']
 
 # %% ../nbs/16_learner.ipynb #9e7ce642
 variants = dict(
@@ -103,11 +104,19 @@ def condensed_agreement(teacher:nn.Module, # the trained classifier
     return (pred == condensed.y.cpu()).float().mean().item()
 
 # %% ../nbs/16_learner.ipynb #c01ba12d
-def _warn_disagreement(agree:float, floor:float=0.9):
-    "Warn when a good teacher gives fewer than `floor` of the condensed samples their own label: distillation alone would drop those labels"
-    if agree < floor: warnings.warn(f"The teacher gives only {agree:.0%} of the condensed samples their own label, so distillation alone would teach the "
-                                    "student the teacher's reading of them instead. `label_weight=3` keeps their labels in the student's loss "
-                                    "(see `CondensedLabels`; 3 was chosen on Fashion-MNIST's validation split).")
+auto_label_weight, agreement_floor = 3., 0.9   # the weight chosen on Fashion-MNIST's validation split; the floor set beforehand, not tuned
+
+def resolve_label_weight(label_weight:float|str, # a weight (0: pure distillation, the paper), or 'auto'
+                         agree:float|None) -> float: # `condensed_agreement` of a trained teacher; None where not measured
+    "The condensed labels' weight: `label_weight` itself, or for 'auto' `auto_label_weight` when `agree` is below `agreement_floor` (else 0)"
+    low = agree is not None and agree < agreement_floor
+    why = f"The teacher gives only {agree:.0%} of the condensed samples their own label, so distillation alone would teach the student its reading of them" if low else ''
+    if label_weight == 'auto':
+        if low: warnings.warn(f"{why}; `label_weight='auto'` keeps their labels in the student's loss with weight {auto_label_weight:g} (`CondensedLabels`; "
+                              "`label_weight=0` is the paper's pure distillation).")
+        return auto_label_weight if low else 0.
+    if low and not label_weight: warnings.warn(f"{why}. `label_weight='auto'` (the default) would keep their labels in the student's loss (`CondensedLabels`).")
+    return label_weight
 
 # %% ../nbs/16_learner.ipynb #aa088edd
 def _valid_dl(dls_valid):
@@ -120,10 +129,12 @@ _positive_ints, _positive = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience
 _non_negative = {'lam': "0 switches the alignment off in effect; a negative weight pushes the generator away from the condensed features",
                  'd_r1': "0 is no penalty; a negative one rewards a steep discriminator",
                  'label_weight': "0 is pure distillation; a negative weight pushes the student away from the condensed labels"}
+_or_auto = " or 'auto'"
 def _check_numbers(**kw):
     "Refuse numeric settings that would train nothing or train the wrong way, before any time is spent"
     for k,v in kw.items():
-        if isinstance(v, bool) or not isinstance(v, numbers.Real): raise ValueError(f"`{k}` must be a number, got {v!r} ({type(v).__name__}).")
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            raise ValueError(f"`{k}` must be a number{_or_auto if k == 'label_weight' else ''}, got {v!r} ({type(v).__name__}).")
         if k in _positive_ints: check_counts(**{k: v})
         if k in _positive and not v > 0: raise ValueError(f"`{k}` must be positive, got {v!r}.")
         if k in _non_negative and not v >= 0: raise ValueError(f"`{k}` must be 0 or more, got {v!r}: {_non_negative[k]}.")
@@ -205,7 +216,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 sampler=None, # a `PrioritySampler`: draw the student's batches by each image's latest loss, with importance weights (SSD-KD); None: uniform (the paper)
                 pool_cap:int|None=None, # most images the pool holds (see `Pool`)
                 pool_evict:str='oldest', # which synthetic images a full pool drops: 'oldest' (the paper) or 'lowest' priority (the ones the student has learned best)
-                label_weight:float=0., # weight of cross-entropy against the condensed samples' own labels in the student's loss (`CondensedLabels`); 0: pure distillation (the paper)
+                label_weight:float|str='auto', # weight of cross-entropy against the condensed samples' own labels in the student's loss (`CondensedLabels`); 'auto': 3 where a trained teacher gives fewer than 90% of them their own label, else 0; 0: pure distillation (the paper)
                 pool_dtype=torch.uint8, # storage type of the pool
                 pool_device=None, # where the pool is kept: default the CPU (uint8 batches go to the training device and are converted there); the GPU saves the copies
                 metrics=None, # extra metrics; accuracy and the cdx losses are always shown
@@ -216,7 +227,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 precision:str|None=None, # 'bf16' or 'fp16': mixed precision in every step (teacher targets, generator, discriminator, student); None for fp32
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
-    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1, label_weight=label_weight)
+    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
+    if label_weight != 'auto': _check_numbers(label_weight=label_weight)
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
     if pool_evict not in ('oldest', 'lowest'): raise ValueError(f"`pool_evict` must be 'oldest' or 'lowest', got {pool_evict!r}.")
     if pool_evict == 'lowest' and sampler is None: sampler = PrioritySampler(alpha=0.)   # uniform draws that still record each image's loss as its priority
@@ -235,7 +247,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     teacher_acc = check_teacher_on(teacher, xb, yb, n_classes)
     if isinstance(condensed, (tuple, list)) and len(condensed) == 2: condensed = ImageSet(*condensed)   # an `(x, y)` pair
     if v['pool_condensed'] or v['align']: check_condensed(condensed, n_classes, img_shape)
-    if v['pool_condensed'] and v['kd'] and not label_weight and teacher_acc >= 0.5: _warn_disagreement(condensed_agreement(teacher, condensed, mean, std))
+    agree = condensed_agreement(teacher, condensed, mean, std) if v['pool_condensed'] and v['kd'] and teacher_acc >= 0.5 else None
+    label_weight = resolve_label_weight(label_weight, agree)
     method = get_method(method)
     if v['generate'] and pool_cap is None: pool_cap = method.pool_cap(len(condensed) if v['pool_condensed'] else 0)
     pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype, device=pool_device, evict=pool_evict)
