@@ -60,15 +60,24 @@ def auto_table(runs:pd.DataFrame, spcs:list, seeds:list, variants:list, method:s
         lines += [f"\n**{n} DM image(s) per class**: the teacher gives each condensed set's images their own label in " +
                   ', '.join(f"{agree[s]:.0%}" for s in seeds) + f" (seeds {', '.join(map(str, seeds))}), so 'auto' picks weight " +
                   ', '.join(f"{pick[s]:g}" for s in seeds) + '.\n']
-        rows, said = [], []
+        rows, said, default = [], [], {}
         for v in variants:
             acc = lambda w: allr[(allr.variant == v) & (allr.weight == w)].drop_duplicates('seed').set_index('seed')['acc'].astype(float)
             zero, three = acc(0.), acc(3.)
             if any(s not in zero.index or (pick[s] and s not in three.index) for s in seeds): continue
-            auto = pd.Series({s: three[s] if pick[s] else zero[s] for s in seeds}); zero = zero[seeds]
+            auto = default[v] = pd.Series({s: three[s] if pick[s] else zero[s] for s in seeds}); zero = zero[seeds]
             d = paired_diff(auto, zero)
             rows.append([v, fmt_ci(*mean_ci(auto)), fmt_ci(*mean_ci(zero)), fmt_pair(d)]); said.append(f"- {v}: " + verdict("'auto'", 'weight 0', d))
         lines += [md_table(['variant', "'auto' (%)", 'weight 0 (%)', "'auto' minus weight 0, paired (points, 95% CI), seeds better"], rows), ''] + said
+        for v in ('mi', 'ce'):                                       # no condensed labels to weigh: the committed runs as they are
+            got = base[base.variant == v].drop_duplicates('seed').set_index('seed')['acc'].astype(float)
+            if all(s in got.index for s in seeds): default[v] = got[seeds]
+        if 'full' in default and len(default) > 1:
+            others = [v for v in ('cs', 'mi', 'kd', 'ce') if v in default]
+            pairs = {v: paired_diff(default['full'], default[v]) for v in others}
+            lines += ["\n`*` with the default against the other ways to a student, every row as `cdx_learner` gives it by default, paired by seed:\n",
+                      md_table(['comparison', 'difference (points, 95% CI), seeds better'], [[f"* minus {v}", fmt_pair(pairs[v])] for v in others]), '']
+            lines += [f"- * minus {v}: " + verdict('*', v, pairs[v]) for v in others]
     return (f"Fashion-MNIST, base method {method}, seeds {', '.join(map(str, seeds))}: `cdx_learner`'s default `label_weight='auto'` against pure distillation "
             "(weight 0), test accuracy, from the test runs of weights 0 and 3 (nothing chosen on these numbers).\n" + '\n'.join(lines) + '\n')
 

@@ -162,6 +162,24 @@ def _check_generator(generator:nn.Module, nz:int, img_shape:tuple):
                          f"`Generator(nz={nz}, ...)`, or give the method the generator's latent size.") from e
     if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
 
+# %% ../nbs/16_learner.ipynb #571a2042
+def _synthesis_callbacks(teacher, generator, method:Inversion, pool:Pool, mean, std, n_classes:int, img_shape:tuple, patience:int) -> list:
+    "The generator step (with a default `Generator` when `generator` is None), the pool's growth and the method's own extra callbacks"
+    method.check(teacher); pool.check_batch_size(method.bs)
+    generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
+    _check_generator(generator, method.nz, img_shape)
+    return [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=patience), PoolGrowth(pool),
+            *method.extra_callbacks(teacher, generator, mean, std, img_shape, patience)]
+
+def _normalisation(dl_valid, mean, std) -> tuple:
+    "`mean` and `std` as given, else as the validation loader carries them; a clear error when neither says"
+    dl_mean, dl_std = dl_stats(dl_valid)
+    mean, std = ifnone(mean, dl_mean), ifnone(std, dl_std)
+    if mean is None or std is None:
+        raise ValueError("`dls_valid` carries no normalisation (no `mean`/`std`, no fastai `Normalize`): pass the teacher's as `mean=` and `std=` "
+                         "(per-channel sequences, the ones its images were normalised with).")
+    return mean, std
+
 # %% ../nbs/16_learner.ipynb #4f25824b
 class ResumeAt(SkipToEpoch):
     "Skip the epochs a resumed run already did, in the next `fit` only (`lr_find` leaves it alone); warn when none is left"
@@ -234,11 +252,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if pool_evict == 'lowest' and sampler is None: sampler = PrioritySampler(alpha=0.)   # uniform draws that still record each image's loss as its priority
     if precision not in (None, 'fp32', 'bf16', 'fp16'): raise ValueError(f"`precision` must be 'bf16', 'fp16' or None (fp32), got {precision!r}.")
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
-    dl_mean, dl_std = dl_stats(dl_valid)
-    mean, std = ifnone(mean, dl_mean), ifnone(std, dl_std)
-    if mean is None or std is None:
-        raise ValueError("`dls_valid` carries no normalisation (no `mean`/`std`, no fastai `Normalize`): pass the teacher's as `mean=` and `std=` "
-                         "(per-channel sequences, the ones its images were normalised with).")
+    mean, std = _normalisation(dl_valid, mean, std)
     device = getattr(dl_valid, 'device', None) or default_device()
     teacher = prepare_teacher(teacher.to(device)); student.to(device)
     xb, yb = first(dl_valid)[:2]
@@ -253,12 +267,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['generate'] and pool_cap is None: pool_cap = method.pool_cap(len(condensed) if v['pool_condensed'] else 0)
     pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype, device=pool_device, evict=pool_evict)
     cbs = []
-    if v['generate']:
-        method.check(teacher); pool.check_batch_size(method.bs)
-        generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
-        _check_generator(generator, method.nz, img_shape)
-        cbs += [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=nan_patience), PoolGrowth(pool)]
-        cbs += method.extra_callbacks(teacher, generator, mean, std, img_shape, nan_patience)
+    if v['generate']: cbs += _synthesis_callbacks(teacher, generator, method, pool, mean, std, n_classes, img_shape, nan_patience)
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
         cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, balance=d_balance, r1=d_r1,
