@@ -24,5 +24,6 @@ def main(out:str='benchmarks/results/fashion-mnist/ablation', # folder for the a
     torch.set_num_threads(threads)
     data = fashion_mnist(size=fashion_recipe['size'], seed=fashion_recipe['split_seed'])
     teacher = digits_teacher(data, recipe=fashion_recipe, verbose=False)
-    ablation_benchmark(out, method=method, spc=spc, seeds=tuple(map(int, seeds.split(','))), configs=configs.split(','), data=data, teacher=teacher)
+    ablation_benchmark(out, method=method, spc=spc, seeds=tuple(map(int, seeds.split(','))), configs=configs.split(','), data=data, teacher=teacher,
+                       real='Fashion-MNIST images')
     print((out + f'/ablation-{method}-spc{spc}.md') if isinstance(out, str) else out)

@@ -239,7 +239,8 @@ def ablation_benchmark(out:Path, # folder for the ablation files
                        configs=None, # names of `ablation_configs` to run (default: all)
                        resume:bool=True, # keep the runs already in the csv file
                        data:Digits|None=None, # the digits benchmark (default `digits()`)
-                       teacher=None) -> pd.DataFrame: # the digits teacher (default `digits_teacher(data)`)
+                       teacher=None, # the digits teacher (default `digits_teacher(data)`)
+                       real:str='digits') -> pd.DataFrame: # what the real images are, in the table's sentence (e.g. 'Fashion-MNIST images')
     "Run the ablations of the full method, judged on the validation split; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -260,7 +261,7 @@ def ablation_benchmark(out:Path, # folder for the ablation files
     num = lambda d, k, f: f.format(d[k].mean()) if k in d and d[k].notna().any() else '–'
     lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class, judged on the validation split (the test split is not "
              "shown, so no setting is chosen on it): mean ± 95% CI over seeds, the difference to the preset paired by seed, the feature gap "
-             "of the synthetic pool (MMD², lower is closer to real digits) and the share of synthetic features the discriminator rejects in "
+             f"of the synthetic pool (MMD², lower is closer to real {real}) and the share of synthetic features the discriminator rejects in "
              "the last epoch\n",
              md_table(['setting', 'validation accuracy (%)', 'minus the preset (points, 95% CI), wins', 'feature gap', 'D rejects synthetic (%)', 'seeds'],
                       [[c, _cell(d['valid_acc']), '–' if ref is None or c == '* (preset)' else _pair(paired_diff(d['valid_acc'], ref)),
