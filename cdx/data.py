@@ -125,6 +125,7 @@ def as_source(items): # an `ImageSet`, `Pool`, `Images`, or images as a tensor o
     "What a `TensorDL` reads from: labelled sets as they are, bare images as `Images`"
     return items if hasattr(items, 'x') and hasattr(items, 'y') else Images(items)
 
+# %% ../nbs/02_data.ipynb #ce423693
 class TensorDL(DataLoader):
     "A fastai `DataLoader` of normalised images from an in-memory `ImageSet` or `Pool` (read at iteration time): whole batches by index, no workers or collation"
     def __init__(self, src, # `ImageSet`, `Pool`, `Images`, or images (anything whose `src[idxs]` has `x` and `y`)
@@ -154,34 +155,6 @@ class TensorDL(DataLoader):
     def __len__(self):
         if self.n_batches is not None: return self.n_batches
         return math.ceil(len(self.src)/self.bs)
-    def get_idxs(self) -> list:
-        "The indices of one epoch in the order they are served"
-        return torch.cat(list(self._batches())).tolist()
-    def _batches(self):
-        n = len(self.src)
-        if n == 0: raise ValueError("TensorDL has nothing to iterate: its source is empty.")
-        if 'get_idxs' in self.__dict__: return torch.as_tensor(self.get_idxs(), dtype=torch.long).split(self.bs)   # an order fixed by fastai (`get_preds`)
-        if self.n_batches is not None and self.sampler is not None: return (self._priority_batch(n) for _ in range(self.n_batches))   # lazily: each sees the latest priorities
-        if self.n_batches is not None: return [self._random_batch(n) for _ in range(self.n_batches)]
-        order = torch.randperm(n) if self.shuffle else torch.arange(n)
-        return order.split(self.bs)
-    def fixed_share(self,
-                    n:int) -> float: # samples in a batch
-        "The share of a random batch drawn from the first `n_fixed` of `n` items"
-        n_fixed = getattr(self.src, 'n_fixed', 0); w = self.fixed_weight*n_fixed
-        return w/(w + n - n_fixed) if n else 0.
-    def _random_batch(self, n):
-        "This process's rows of a random global batch (`cdx.share`): the whole batch in one process"
-        n_fixed, bs = getattr(self.src, 'n_fixed', 0), n_global(self.bs)
-        if self.fixed_weight == 1 or not 0 < n_fixed < n: return my_rows(torch.randperm(n)[:bs])     # uniform over the whole source
-        k = min(round(self.fixed_share(n)*bs), bs)
-        fixed = torch.randperm(n_fixed)[:k] if n_fixed >= k else torch.randint(n_fixed, (k,))
-        return my_rows(torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:bs-k]]))
-    def _priority_batch(self, n):
-        "A batch drawn by the sampler; its indices and importance weights are kept in `last_idx` and `last_weights` while it is served"
-        base = torch.ones(n); base[:getattr(self.src, 'n_fixed', 0)] = self.fixed_weight
-        self.last_idx, self.last_weights = self.sampler.sample(self.src.priorities[:n], self.bs, base/base.sum())
-        return self.last_idx
     def __iter__(self):
         for idx in self._batches():
             self.last_idx = idx                                            # the source indices of the batch being served
@@ -194,18 +167,60 @@ class TensorDL(DataLoader):
     def to(self, device): # where batches go
         "Send every batch to `device` (fastai's `DataLoaders.to`)"
         self.device = device; return self
-    def new(self, dataset=None, # another source (e.g. the images of `test_dl`); default this one
-            cls=None, **kwargs): # settings to change; ones `TensorDL` does not have (fastai passes `drop_last`, `num_workers`) are ignored
-        "A copy with another source or some settings changed"
-        kw = dict(src=ifnone(dataset, self.src), mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm,
-                  device=self.device, fixed_weight=self.fixed_weight, vocab=self.vocab, sampler=self.sampler)
-        if dataset is not None: kw.update(n_batches=None, tfm=None, shuffle=False, sampler=None)   # new items are read once, in order, unaugmented
-        return ifnone(cls, type(self))(**{**kw, **{k:v for k,v in kwargs.items() if k in kw or k == 'get_idxs'}})
     @property
     def vocab(self) -> CategoryMap|None:
         "Class names, as fastai keeps them (the class indices when none were given)"
         if self._vocab is not None or getattr(self.src, 'y', None) is None or not len(self.src): return self._vocab
         return CategoryMap(list(range(int(self.src.y.max())+1)), sort=False)
+
+# %% ../nbs/02_data.ipynb #8df72101
+@patch
+def get_idxs(self:TensorDL) -> list:
+    "The indices of one epoch in the order they are served"
+    return torch.cat(list(self._batches())).tolist()
+
+@patch
+def _batches(self:TensorDL):
+    n = len(self.src)
+    if n == 0: raise ValueError("TensorDL has nothing to iterate: its source is empty.")
+    if 'get_idxs' in self.__dict__: return torch.as_tensor(self.get_idxs(), dtype=torch.long).split(self.bs)   # an order fixed by fastai (`get_preds`)
+    if self.n_batches is not None and self.sampler is not None: return (self._priority_batch(n) for _ in range(self.n_batches))   # lazily: each sees the latest priorities
+    if self.n_batches is not None: return [self._random_batch(n) for _ in range(self.n_batches)]
+    order = torch.randperm(n) if self.shuffle else torch.arange(n)
+    return order.split(self.bs)
+
+@patch
+def fixed_share(self:TensorDL,
+                n:int) -> float: # samples in a batch
+    "The share of a random batch drawn from the first `n_fixed` of `n` items"
+    n_fixed = getattr(self.src, 'n_fixed', 0); w = self.fixed_weight*n_fixed
+    return w/(w + n - n_fixed) if n else 0.
+
+@patch
+def _random_batch(self:TensorDL, n):
+    "This process's rows of a random global batch (`cdx.share`): the whole batch in one process"
+    n_fixed, bs = getattr(self.src, 'n_fixed', 0), n_global(self.bs)
+    if self.fixed_weight == 1 or not 0 < n_fixed < n: return my_rows(torch.randperm(n)[:bs])     # uniform over the whole source
+    k = min(round(self.fixed_share(n)*bs), bs)
+    fixed = torch.randperm(n_fixed)[:k] if n_fixed >= k else torch.randint(n_fixed, (k,))
+    return my_rows(torch.cat([fixed, n_fixed + torch.randperm(n-n_fixed)[:bs-k]]))
+
+@patch
+def _priority_batch(self:TensorDL, n):
+    "A batch drawn by the sampler; its indices and importance weights are kept in `last_idx` and `last_weights` while it is served"
+    base = torch.ones(n); base[:getattr(self.src, 'n_fixed', 0)] = self.fixed_weight
+    self.last_idx, self.last_weights = self.sampler.sample(self.src.priorities[:n], self.bs, base/base.sum())
+    return self.last_idx
+
+# %% ../nbs/02_data.ipynb #d946b801
+@patch
+def new(self:TensorDL, dataset=None, # another source (e.g. the images of `test_dl`); default this one
+        cls=None, **kwargs): # settings to change; ones `TensorDL` does not have (fastai passes `drop_last`, `num_workers`) are ignored
+    "A copy with another source or some settings changed"
+    kw = dict(src=ifnone(dataset, self.src), mean=self.mean, std=self.std, bs=self.bs, shuffle=self.shuffle, n_batches=self.n_batches, tfm=self.tfm,
+              device=self.device, fixed_weight=self.fixed_weight, vocab=self.vocab, sampler=self.sampler)
+    if dataset is not None: kw.update(n_batches=None, tfm=None, shuffle=False, sampler=None)   # new items are read once, in order, unaugmented
+    return ifnone(cls, type(self))(**{**kw, **{k:v for k,v in kwargs.items() if k in kw or k == 'get_idxs'}})
 
 # %% ../nbs/02_data.ipynb #29592c71
 class DeviceDL:
