@@ -40,25 +40,6 @@ class Pool:
         self._x = torch.cat([self._x, self._encode(x.to(self.device))]); self._y = torch.cat([self._y, y.detach().long().to(self.device)])
         self._round = torch.cat([self._round, torch.full((len(y),), rnd, dtype=torch.int32)])
         self._prio = torch.cat([self._prio, torch.full((len(y),), self._prio.max().item() if len(self._prio) else 1.)])
-    def check_batch_size(self, bs:int): # images per synthetic batch
-        "Refuse a cap that leaves no room for a synthetic batch of `bs` images"
-        if self.cap is not None and self.cap < self.n_fixed + bs:
-            raise ValueError(f"Pool cap {self.cap} cannot hold the {self.n_fixed} condensed samples plus one synthetic batch of {bs}; "
-                             f"set cap >= {self.n_fixed+bs} or cap=None.")
-    def add(self, x:torch.Tensor, # synthetic images in pixel space [0, 1]
-            y:torch.Tensor): # their labels
-        "Add a synthetic batch (pixel space) with its labels, evicting synthetic images over the cap (the oldest, or those of lowest priority)"
-        self.check_batch_size(len(x))
-        self._append(x, y, self.n_rounds); self.n_seen += len(x)
-        self.n_rounds += 1
-        over = 0 if self.cap is None else len(self._x) - self.cap
-        if over > 0:
-            syn = torch.arange(self.n_fixed, len(self._x))
-            kept = syn[over:] if self.evict == 'oldest' else syn[self._prio[self.n_fixed:].argsort(descending=True, stable=True)[:len(syn)-over]].sort().values
-            self._keep(torch.cat([torch.arange(self.n_fixed), kept])); self.n_evicted += over
-    def _keep(self, idx):
-        self._x, self._y = self._x[idx.to(self.device)], self._y[idx.to(self.device)]
-        self._round, self._prio = self._round[idx], self._prio[idx]
     def __len__(self): return len(self._y)
     def batch(self, idx, # indices of the batch
               device=None): # where it goes (default: where the pool is)
@@ -79,6 +60,32 @@ class Pool:
     def n_synthetic(self): return len(self) - self.n_fixed
     def nbytes(self): return self._x.numel()*self._x.element_size() + self._y.numel()*8
     def __repr__(self): return f"Pool({self.n_fixed} condensed + {self.n_synthetic} synthetic, cap={self.cap}, {self.dtype}, on {self.device})"
+
+# %% ../nbs/11_pool.ipynb #7ae4b100
+@patch
+def check_batch_size(self:Pool, bs:int): # images per synthetic batch
+    "Refuse a cap that leaves no room for a synthetic batch of `bs` images"
+    if self.cap is not None and self.cap < self.n_fixed + bs:
+        raise ValueError(f"Pool cap {self.cap} cannot hold the {self.n_fixed} condensed samples plus one synthetic batch of {bs}; "
+                         f"set cap >= {self.n_fixed+bs} or cap=None.")
+
+@patch
+def add(self:Pool, x:torch.Tensor, # synthetic images in pixel space [0, 1]
+        y:torch.Tensor): # their labels
+    "Add a synthetic batch (pixel space) with its labels, evicting synthetic images over the cap (the oldest, or those of lowest priority)"
+    self.check_batch_size(len(x))
+    self._append(x, y, self.n_rounds); self.n_seen += len(x)
+    self.n_rounds += 1
+    over = 0 if self.cap is None else len(self._x) - self.cap
+    if over > 0:
+        syn = torch.arange(self.n_fixed, len(self._x))
+        kept = syn[over:] if self.evict == 'oldest' else syn[self._prio[self.n_fixed:].argsort(descending=True, stable=True)[:len(syn)-over]].sort().values
+        self._keep(torch.cat([torch.arange(self.n_fixed), kept])); self.n_evicted += over
+
+@patch
+def _keep(self:Pool, idx):
+    self._x, self._y = self._x[idx.to(self.device)], self._y[idx.to(self.device)]
+    self._round, self._prio = self._round[idx], self._prio[idx]
 
 # %% ../nbs/11_pool.ipynb #02f15ee3
 @patch
