@@ -390,35 +390,48 @@ class CMI(Inversion):
         z, y, _ = self.new_round(self.n_classes, self.device)
         opt = torch.optim.Adam([*generator.parameters(), z], lr=self.lr_g, betas=(0.5, 0.999))
         return Round(generator, z, y, [opt, self.head_opt])
-    def forward(self, teacher, # the frozen teacher
-                xin): # the normalised synthetic batch
-        with self.means: t_out, bn_loss = super().forward(teacher, xin)
-        self._global = self.means.features
-        return t_out, bn_loss
-    def loss(self, t_out, # teacher logits on the synthetic batch
-             s_out, # student logits on it
-             y, # pseudo-labels
-             bn_loss, # the BN-statistics loss of the batch
-             epoch, # the current epoch
-             x=None): # the synthetic batch in pixel space, for the local views
-        terms = super().loss(t_out, s_out, y, bn_loss, epoch)
-        with self.means: self.teacher(normalize(self.local_tfm(x), self.mean, self.std))
-        local = self.means.features
-        neg = self.bank[torch.randperm(len(self.bank), device=self.bank.device)[:self.n_neg]]
-        bl, bg = neg.chunk(2, dim=1)
-        terms['cr'] = self.cr*contrastive_loss(self.head, local, self._global, bl, bg, self.cr_T)
-        self._feats = torch.cat([local, self._global], 1).detach()
-        return terms
-    def keep(self, rnd): # the round being run (`Round`)
-        self._best = self._feats
-    def end_round(self, rnd): # the round being run (`Round`)
-        self.bank = torch.cat([self.bank, gather_rows(self._best)])[-self.bank_size:]   # the global batch's features, in a distributed fit
-    def state_dict(self): return dict(super().state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
-    def load_state_dict(self, sd): # a state dict from `state_dict`
-        super().load_state_dict(sd); self.head.load_state_dict(sd['head'])
-        load_opt_state(self.head_opt, sd['head_opt'])
-        self.bank = sd['bank'].to(self.device)
     def _settings(self): return super()._settings() + f", cr={self.cr}, cr_T={self.cr_T}, head_dim={self.head_dim}, bank_size={self.bank_size}, n_neg={self.n_neg}"
+
+# %% ../nbs/10_inversion.ipynb #58a27f1f
+@patch
+def forward(self:CMI, teacher, # the frozen teacher
+            xin): # the normalised synthetic batch
+    with self.means: t_out, bn_loss = super(CMI, self).forward(teacher, xin)
+    self._global = self.means.features
+    return t_out, bn_loss
+
+@patch
+def loss(self:CMI, t_out, # teacher logits on the synthetic batch
+         s_out, # student logits on it
+         y, # pseudo-labels
+         bn_loss, # the BN-statistics loss of the batch
+         epoch, # the current epoch
+         x=None): # the synthetic batch in pixel space, for the local views
+    terms = super(CMI, self).loss(t_out, s_out, y, bn_loss, epoch)
+    with self.means: self.teacher(normalize(self.local_tfm(x), self.mean, self.std))
+    local = self.means.features
+    neg = self.bank[torch.randperm(len(self.bank), device=self.bank.device)[:self.n_neg]]
+    bl, bg = neg.chunk(2, dim=1)
+    terms['cr'] = self.cr*contrastive_loss(self.head, local, self._global, bl, bg, self.cr_T)
+    self._feats = torch.cat([local, self._global], 1).detach()
+    return terms
+
+@patch
+def keep(self:CMI, rnd): # the round being run (`Round`)
+    self._best = self._feats
+
+@patch
+def end_round(self:CMI, rnd): # the round being run (`Round`)
+    self.bank = torch.cat([self.bank, gather_rows(self._best)])[-self.bank_size:]   # the global batch's features, in a distributed fit
+
+@patch
+def state_dict(self:CMI): return dict(super(CMI, self).state_dict(), head=self.head.state_dict(), head_opt=self.head_opt.state_dict(), bank=self.bank)
+
+@patch
+def load_state_dict(self:CMI, sd): # a state dict from `state_dict`
+    super(CMI, self).load_state_dict(sd); self.head.load_state_dict(sd['head'])
+    load_opt_state(self.head_opt, sd['head_opt'])
+    self.bank = sd['bank'].to(self.device)
 
 # %% ../nbs/10_inversion.ipynb #23f7fbf6
 def class_balance(t_logits:torch.Tensor): # teacher logits of the synthetic batch
