@@ -127,6 +127,7 @@ def cells(runs:pd.DataFrame) -> list: # one row per run: method, spc, column, se
 
 def _pair(p) -> str: return '–' if p is None else fmt_pair(p)
 
+# %% ../../nbs/31_methods_table.ipynb #6f5c4ef7
 def methods_table(runs:pd.DataFrame, # one row per run: method, spc, column, seed, acc (and gap, seconds)
                   teacher_acc:float|None=None) -> str: # the teacher's test accuracy, shown under the table
     "The methods table in markdown: mean ± 95% CI per column, the paired `*` − `+CS` and `+CS` − base, and the condensed-only bounds"
@@ -151,7 +152,7 @@ def gap_table(runs:pd.DataFrame) -> str: # one row per run: method, spc, column,
     rows = [[m, k, *(f"{g[(m, k, c)]:.3f}" if (m, k, c) in g.index else '–' for c in cols)] for (m, k) in [(c['method'], c['spc']) for c in cells(runs)]]
     return 'Feature gap, mean over seeds (lower is closer to real digits):\n\n' + md_table(['method', 'spc', *(table_columns[c] for c in cols)], rows) + '\n'
 
-
+# %% ../../nbs/31_methods_table.ipynb #e9829b93
 def pooled_pairs(cs:list, # cells from `cells`
                  a:str='full', b:str='cs') -> dict: # the columns compared, A minus B
     "The paired difference A - B averaged over `cs`, one value per condensed set (size and seed), since the methods share those sets"
