@@ -144,27 +144,31 @@ class RunCheckpoint(Callback):
             self.learn.save_run(self.path); self.last_saved, self._owned = self.epoch, True
     def after_fit(self): self.release()
 
-    def acquire(self):
-        "Lock `path` for this run: another run (in any process) that tries to checkpoint there is refused until this one's fit ends"
-        if fcntl is None or self._fd is not None: return
-        key = str(self.lock_path.absolute())
-        try: self.lock_path.parent.mkdir(parents=True, exist_ok=True); fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as e: raise PermissionError(f"cdx cannot write in {self.lock_path.parent} ({e.strerror or e}), so it could not save checkpoints there; "
-                                                   "choose a writable `checkpoint=` path. Nothing was trained.") from e
-        if (other := _holders.pop(key, None)) is not None:                     # a learner of this process whose fit raised before it ended
-            other.release(); warnings.warn(f"{self.path} was held by another learner in this process whose fit did not end; this run takes it over.")
-        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            owner = self.lock_path.read_text().strip() or 'another process'; os.close(fd)
-            raise RuntimeError(f"{self.path} is in use by a run in {owner}: two runs saving to one checkpoint would overwrite each other. "
-                               "Choose another `checkpoint=` path, or wait until that run ends.") from None
-        os.ftruncate(fd, 0); os.write(fd, f"process {os.getpid()}".encode())
-        self._fd = fd; _holders[key] = self
-    def release(self):
-        "Give up the lock on `path`"
-        if self._fd is None: return
-        _holders.pop(str(self.lock_path.absolute()), None); self.lock_path.unlink(missing_ok=True)
-        os.close(self._fd); self._fd = None
+# %% ../nbs/15_checkpoint.ipynb #708b630b
+@patch
+def acquire(self:RunCheckpoint):
+    "Lock `path` for this run: another run (in any process) that tries to checkpoint there is refused until this one's fit ends"
+    if fcntl is None or self._fd is not None: return
+    key = str(self.lock_path.absolute())
+    try: self.lock_path.parent.mkdir(parents=True, exist_ok=True); fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e: raise PermissionError(f"cdx cannot write in {self.lock_path.parent} ({e.strerror or e}), so it could not save checkpoints there; "
+                                               "choose a writable `checkpoint=` path. Nothing was trained.") from e
+    if (other := _holders.pop(key, None)) is not None:                     # a learner of this process whose fit raised before it ended
+        other.release(); warnings.warn(f"{self.path} was held by another learner in this process whose fit did not end; this run takes it over.")
+    try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        owner = self.lock_path.read_text().strip() or 'another process'; os.close(fd)
+        raise RuntimeError(f"{self.path} is in use by a run in {owner}: two runs saving to one checkpoint would overwrite each other. "
+                           "Choose another `checkpoint=` path, or wait until that run ends.") from None
+    os.ftruncate(fd, 0); os.write(fd, f"process {os.getpid()}".encode())
+    self._fd = fd; _holders[key] = self
+
+@patch
+def release(self:RunCheckpoint):
+    "Give up the lock on `path`"
+    if self._fd is None: return
+    _holders.pop(str(self.lock_path.absolute()), None); self.lock_path.unlink(missing_ok=True)
+    os.close(self._fd); self._fd = None
 
 # %% ../nbs/15_checkpoint.ipynb #8d618bc6
 class NonFiniteGuard(Callback):
