@@ -210,6 +210,7 @@ def _check_settings(out:Path, settings:dict, resume:bool):
                          "resume with the same settings, or choose another output folder.")
     path.write_text(json.dumps(now, indent=1))
 
+# %% ../../nbs/30_digits.ipynb #d613383f
 _worker = {}
 def _start_worker(data:Digits, teacher:nn.Module, threads:int):
     "Set up a benchmark worker process: its torch threads, and the data and teacher it keeps"
@@ -243,6 +244,7 @@ def _run_in_workers(jobs:list, data:Digits, teacher:nn.Module, workers:int, thre
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=lib._start_worker, initargs=(data, teacher, threads or 1)) as ex:
         yield from (f.result() for f in as_completed([ex.submit(lib._benchmark_job, j) for j in jobs]))
 
+# %% ../../nbs/30_digits.ipynb #576549c8
 def digits_benchmark(out:Path, # folder for results.csv, results.md and samples.png
                      seeds=(0,1,2,3,4), # one run per seed for every variant
                      spc:int=1, # condensed samples per class
