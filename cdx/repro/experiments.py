@@ -238,6 +238,7 @@ def cell_generator(p:dict, # a cell preset
     if p['method'] == 'prefkd': return PREDFKDGenerator(nz, size, c, mean, std)
     return Generator64(nz) if size == 64 else Generator(nz=nz, ngf=64, size=size, nc=c, flat_bn=False)
 
+# %% ../../nbs/34_experiments.ipynb #458c8c2d
 class StudentWarmup(Callback):
     "Skip the student's steps while the generator warms up: the first `rounds` synthesis rounds (Fast distils only after its warm-up)"
     order, run_valid = 1.5, False                                            # before replay and KD targets, so a skipped batch costs nothing
@@ -256,6 +257,7 @@ def lr_schedule(p:dict): # a cell preset
     w = p['method_kw']['warmup']/p['epochs']
     return combine_scheds([w, 1-w], [SchedNo(p['lr'], p['lr']), SchedCos(p['lr'], 2e-4)])
 
+# %% ../../nbs/34_experiments.ipynb #b15189ec
 def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings changed
              root='.', # folder holding data/, teachers/ and condensed/
              out='cdx-runs/reproduce', # results folder; the cell's files go to `out/CELL-sSEED/`
