@@ -29,8 +29,8 @@ class CDXDistributedTrainer(DistributedTrainer):
         if dev.type != 'cuda': self.sync_bn = False                   # PyTorch's SyncBatchNorm runs on GPUs only
         self.learn.dls.device = dev; sync_rng()
         super().before_fit()
-        broadcast_state(*[getattr(self.learn, n).generator if n == 'generator_step' else getattr(self.learn, n).discriminator
-                                      for n in ('generator_step', 'discriminator_step') if hasattr(self.learn, n)])
+        nets = [getattr(getattr(self.learn, step, None), net, None) for step, net in (('generator_step', 'generator'), ('discriminator_step', 'discriminator'))]
+        broadcast_state(*[m for m in nets if m is not None])
     def after_fit(self): self.learn.model, self.learn.dls.loaders = unwrap(self.learn.model), self.old_dls
     def _wrap_dl(self, dl): return dl                                 # the pool loader serves its share; validation runs whole everywhere
     def _refuse_unsupported(self):
