@@ -18,7 +18,7 @@ from .files import load_opt_state
 from .augment import DiffAugment
 from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty, FiniteCheck, NonFiniteLoss, last_checkpoint_note, kl_per_sample
 from .inversion import Inversion
-from .share import rank_world, gather_rows, mean_across, average_grads, unwrap
+from .share import rank_world, my_rows, gather_rows, mean_across, average_grads, unwrap
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
@@ -122,7 +122,7 @@ def _steps(self:GeneratorStep, n:int):
 def _step(self:GeneratorStep, loss, rnd):
     "Backward and the round's optimiser steps, through the gradient scaler (a plain step outside fp16)"
     self.scaler.scale(loss).backward()
-    average_grads([p for o in rnd.opts for g in o.param_groups for p in g['params']], rows=[rnd.z])   # the global batch's gradients, in a distributed fit
+    average_grads((p for o in rnd.opts for g in o.param_groups for p in g['params']), rows=[rnd.z])   # the global batch's gradients (nothing in one process)
     opts = [o for o in rnd.opts if any(p.grad is not None for g in o.param_groups for p in g['params'])]   # e.g. no generator when pixels are optimised
     for o in opts: self.scaler.unscale_(o)              # the method's hook sees true gradients (Fast adds them to the meta generator)
     if not self.scaler.is_enabled() or grads_finite(opts): self.method.after_backward(rnd)   # an fp16 overflow skips the whole step
@@ -229,8 +229,7 @@ def alignment_term(self:DiscriminatorStep, x:torch.Tensor, # the synthetic batch
 def step(self:DiscriminatorStep):
     "One discriminator update on the condensed set and the last synthetic batch"
     c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
-    r, w = rank_world()
-    if w > 1 and len(c) % w == 0: c = ImageSet(c.x[r::w], c.y[r::w])   # each process its share (`cdx.share`); else each all of them
+    if len(c) % rank_world()[1] == 0: c = ImageSet(my_rows(c.x), my_rows(c.y))   # each process its share (`cdx.share`); else each all of them
     with self.autocast():
         with torch.no_grad(): f_cond = self.features(c.x)
         loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
