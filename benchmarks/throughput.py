@@ -3,6 +3,7 @@
     python benchmarks/throughput.py                  # on a GPU: four CIFAR-10 cells at their preset batch sizes, 3 epochs each
     python benchmarks/throughput.py --tiny           # the same path on the CPU with small batches and a few steps (a smoke run)
     python benchmarks/throughput.py --precisions fp32,bf16 --data-paths cdx   # bf16 against fp32, side by side in one process
+    python benchmarks/throughput.py --layouts default,channels_last,compile,channels_last+compile --data-paths cdx   # the GPU switches
 
 Each cell runs through `run_cell`, exactly as `cdx-reproduce` runs it, on a stand-in CIFAR-10 written by `standin_dataset`, with an
 untrained teacher of the cell's architecture (throughput does not depend on the weights) and few real images as the condensed set.
@@ -13,6 +14,8 @@ with the reference repositories' data path (`ReferenceDataPath`: every synthetic
 loader rebuilt from the folder each epoch, reading and augmenting image by image in fp32). Synthesis, alignment and distillation are the
 same code in both, so the ratio of epoch times isolates the data path; the rows also give the share of the epoch spent in synthesis
 (with the alignment's share of it) and in KD.
+`--layouts` runs each cell with `cdx_learner`'s `channels_last` and `compile` switches too, side by side in the same process; a compiled
+run's epoch times include the compilation, which its first epoch pays, so give it enough epochs to amortise that.
 Rows go to OUT/throughput.csv, keyed by cell, device, data path and settings (a rerun replaces its own rows), and a table to OUT/throughput.md.
 """
 import tempfile, time, warnings
@@ -31,7 +34,7 @@ from fastcore.script import call_parse
 from fastcore.basics import AttrDict
 
 cells = ('c10-r34-r18-fast-mi', 'c10-r34-r18-fast-full', 'c10-r34-r18-cmi-full', 'c10-w402-mbv2-fast-full')
-keys = ('cell', 'device', 'data_path', 'precision', 'epochs', 'kd_steps_per_epoch', 'bs', 'g_bs')
+keys = ('cell', 'device', 'data_path', 'precision', 'layout', 'epochs', 'kd_steps_per_epoch', 'bs', 'g_bs')
 
 def device_name() -> str:
     return torch.cuda.get_device_name() if torch.cuda.is_available() else f'cpu ({torch.get_num_threads()} threads)'
@@ -108,12 +111,13 @@ def write(out:Path, new:pd.DataFrame):
     f = out/'throughput.csv'
     old = pd.read_csv(f) if f.exists() else new.iloc[:0]
     if 'precision' not in old: old = old.assign(precision='fp32')                  # rows measured before precisions were compared
+    if 'layout' not in old: old = old.assign(layout='default')                     # rows measured before the layouts were
     df = pd.concat([old, new]).drop_duplicates(list(keys), keep='last').reset_index(drop=True)
     df.to_csv(f, index=False)
     mem = lambda v: '-' if pd.isna(v) else f'{v:.1f}'
-    md = md_table(['cell', 'device', 'data path', 'precision', 'epochs', 'KD steps/epoch', 'KD bs', 'gen bs', 'synthesis steps/s', 'KD steps/s', 'KD images/s',
+    md = md_table(['cell', 'device', 'data path', 'precision', 'layout', 'epochs', 'KD steps/epoch', 'KD bs', 'gen bs', 'synthesis steps/s', 'KD steps/s', 'KD images/s',
                    'synthetic images/s', 'epoch s', 'synthesis share', 'alignment share', 'KD share', 'peak GPU GiB'],
-                  [[r.cell, r.device, r.data_path, r.precision, r.epochs, r.kd_steps_per_epoch, r.bs, r.g_bs, f"{r.synth_steps_s:.2f}", f"{r.kd_steps_s:.2f}",
+                  [[r.cell, r.device, r.data_path, r.precision, r.layout, r.epochs, r.kd_steps_per_epoch, r.bs, r.g_bs, f"{r.synth_steps_s:.2f}", f"{r.kd_steps_s:.2f}",
                     f"{r.kd_images_s:.0f}", f"{r.syn_images_s:.1f}", f"{r.epoch_seconds:.1f}", f"{r.synth_share:.0%}", f"{r.align_share:.0%}",
                     f"{r.kd_share:.0%}", mem(r.gpu_mem_gb)] for r in df.itertuples()])
     ratios = [f"{c} on {d}: {ratio(df, c, d):.2f}x" for c, d in df[['cell', 'device']].drop_duplicates().itertuples(index=False)
@@ -122,18 +126,26 @@ def write(out:Path, new:pd.DataFrame):
     speed = [f"{c} {q} on {d}: {x:.2f}x" for c, d, q in df[df.precision != 'fp32'][['cell', 'device', 'precision']].drop_duplicates().itertuples(index=False)
              if not np.isnan(x := precision_ratio(df, c, d, q))]
     if speed: md += "\n\nEpoch time in fp32 over the mixed precision's, cdx's data path, same process: " + '; '.join(speed) + '.'
+    lay = [f"{c} {q} {l} on {d}: {x:.2f}x" for c, d, q, l in df[df.layout != 'default'][['cell', 'device', 'precision', 'layout']].drop_duplicates().itertuples(index=False)
+           if not np.isnan(x := layout_ratio(df, c, d, q, l))]
+    if lay: md += "\n\nEpoch time with the default layout over the switched one's, cdx's data path, same precision and process: " + '; '.join(lay) + '.'
     (out/'throughput.md').write_text(md + '\n'); print(md)
 
 def ratio(df:pd.DataFrame, cell:str, device:str) -> float:
     "Reference-style epoch seconds over cdx's for a cell on a device, in fp32"
-    r = df[(df.cell == cell) & (df.device == device) & (df.precision == 'fp32')].groupby('data_path')['epoch_seconds'].last()
+    r = df[(df.cell == cell) & (df.device == device) & (df.precision == 'fp32') & (df.layout == 'default')].groupby('data_path')['epoch_seconds'].last()
     return r['reference'] / r['cdx'] if {'cdx', 'reference'} <= set(r.index) else float('nan')
 
 
 def precision_ratio(df:pd.DataFrame, cell:str, device:str, precision:str) -> float:
     "fp32 epoch seconds over `precision`'s for a cell on a device, cdx's data path"
-    r = df[(df.cell == cell) & (df.device == device) & (df.data_path == 'cdx')].groupby('precision')['epoch_seconds'].last()
+    r = df[(df.cell == cell) & (df.device == device) & (df.data_path == 'cdx') & (df.layout == 'default')].groupby('precision')['epoch_seconds'].last()
     return r['fp32'] / r[precision] if {'fp32', precision} <= set(r.index) else float('nan')
+
+def layout_ratio(df:pd.DataFrame, cell:str, device:str, precision:str, layout:str) -> float:
+    "Default-layout epoch seconds over `layout`'s for a cell on a device in one precision, cdx's data path"
+    r = df[(df.cell == cell) & (df.device == device) & (df.data_path == 'cdx') & (df.precision == precision)].groupby('layout')['epoch_seconds'].last()
+    return r['default'] / r[layout] if {'default', layout} <= set(r.index) else float('nan')
 
 @call_parse
 def main(out:str='benchmarks/results/throughput', # folder for throughput.csv and throughput.md
@@ -143,9 +155,12 @@ def main(out:str='benchmarks/results/throughput', # folder for throughput.csv an
          tiny:bool=False, # small batches and few steps, for a CPU
          root:str=None, # folder for the stand-in data (default: a temporary one)
          data_paths:str='cdx,reference', # data paths to run, comma-separated: cdx's in-memory pool, the references' PNG folder
-         precisions:str='fp32'): # precisions to run, comma-separated: 'fp32', 'bf16', 'fp16' (`cdx_learner(precision=)`); each with every data path
+         precisions:str='fp32', # precisions to run, comma-separated: 'fp32', 'bf16', 'fp16' (`cdx_learner(precision=)`); each with every data path
+         layouts:str='default'): # `cdx_learner` switches to run, comma-separated: 'default', 'channels_last', 'compile', 'channels_last+compile'
     "Measure synthesis and KD throughput of full-scale cells on stand-in data"
     warnings.filterwarnings('ignore')
+    bad = {part for l in layouts.split(',') for part in l.split('+')} - {'default', 'channels_last', 'compile'}
+    if bad: raise SystemExit(f"Unknown layout part(s) {', '.join(sorted(bad))}; use 'default', 'channels_last', 'compile' or 'channels_last+compile'.")
     if tiny: kd_steps = kd_steps or 5; epochs = min(epochs, 2)
     a = AttrDict(tiny=tiny, epochs=epochs, kd_steps=kd_steps)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -154,12 +169,12 @@ def main(out:str='benchmarks/results/throughput', # folder for throughput.csv an
         for name in cells.split(','):
             p = settings(find_cell(name), a)
             prepare(p, root, n_train=max(64, p['spc']))
-            for prec, path in [(q, d) for q in precisions.split(',') for d in data_paths.split(',')]:
-                timer = AlignmentTimer()
-                extra = [timer] + ([ReferenceDataPath(Path(tmp)/f'png-{name}-{prec}', natural_augment(32))] if path == 'reference' else [])
-                r = run_cell({**p, 'precision': None if prec == 'fp32' else prec}, root, Path(tmp)/f'runs-{path}-{prec}', num_workers=0, cbs=extra)
+            for prec, lay, path in [(q, l, d) for q in precisions.split(',') for l in layouts.split(',') for d in data_paths.split(',')]:
+                timer = AlignmentTimer(); switch = {k: k in lay.split('+') for k in ('channels_last', 'compile')}
+                extra = [timer] + ([ReferenceDataPath(Path(tmp)/f'png-{name}-{prec}-{lay}', natural_augment(32))] if path == 'reference' else [])
+                r = run_cell({**p, **switch, 'precision': None if prec == 'fp32' else prec}, root, Path(tmp)/f'runs-{path}-{prec}-{lay}', num_workers=0, cbs=extra)
                 epoch = (r['synth_seconds'] + r['kd_seconds'])/p['epochs']
-                rows.append(dict(cell=name, device=device_name(), data_path=path, precision=prec, epochs=p['epochs'], kd_steps_per_epoch=p['kd_steps'], bs=p['bs'],
+                rows.append(dict(cell=name, device=device_name(), data_path=path, precision=prec, layout=lay, epochs=p['epochs'], kd_steps_per_epoch=p['kd_steps'], bs=p['bs'],
                                  g_bs=p['method_kw']['bs'], g_steps_per_epoch=p['method_kw'].get('g_steps'), epoch_seconds=epoch,
                                  synth_share=r['synth_seconds']/(epoch*p['epochs']), align_share=timer.seconds/(epoch*p['epochs']),
                                  kd_share=r['kd_seconds']/(epoch*p['epochs']),

@@ -11,6 +11,7 @@ from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
 from fastai.callback.fp16 import MixedPrecision as _FastaiMixedPrecision, AMPMode
+from fastai.callback.channelslast import ChannelsLast as _FastaiChannelsLast
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, normalize
 from .models import FeatureHook
@@ -21,9 +22,9 @@ from .inversion import Inversion
 from .share import rank_world, my_rows, gather_rows, mean_across, average_grads, unwrap
 
 # %% auto #0
-__all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'GeneratorStep',
-           'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'CondensedLabels', 'ClassModulation',
-           'Reading', 'cdx_metrics']
+__all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'ChannelsLast', 'Compile',
+           'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'CondensedLabels',
+           'ClassModulation', 'Reading', 'cdx_metrics']
 
 # %% ../nbs/13_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -87,6 +88,27 @@ def grads_finite(opts:list) -> bool: # optimisers whose parameters' gradients ar
     "Whether every gradient the optimisers would apply is finite (one host sync)"
     gs = [torch.isfinite(p.grad).all() for o in opts for g in o.param_groups for p in g['params'] if p.grad is not None]
     return bool(torch.stack(gs).all()) if gs else True
+
+# %% ../nbs/13_callbacks.ipynb #652b2ef4
+class ChannelsLast(_FastaiChannelsLast):
+    "fastai's `ChannelsLast` for the whole method: the student, the teacher and the generator in channels-last format, and the student's batches too"
+    def nets(self) -> list:
+        "The networks of the run that convolve images"
+        gen = getattr(getattr(self.learn, 'generator_step', None), 'generator', None)
+        return [m for m in (self.learn.model, getattr(self.learn, 'teacher', None), gen) if m is not None]
+    def before_fit(self):
+        for m in self.nets(): m.to(memory_format=torch.channels_last)
+    def before_batch(self):
+        x = self.xb[0]
+        if x.ndim == 4: self.learn.xb = (x.contiguous(memory_format=torch.channels_last), *self.xb[1:])
+
+# %% ../nbs/13_callbacks.ipynb #aace6699
+class Compile(Callback):
+    "`torch.compile` the student in place and hand the networks plain tensors (the compiler does not trace fastai's tensor subclasses)"
+    order = -1
+    def before_fit(self):
+        if getattr(self.model, '_compiled_call_impl', None) is None: self.model.compile()
+    def before_batch(self): self.learn.xb = tuple(x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x for x in self.xb)
 
 # %% ../nbs/13_callbacks.ipynb #d3f435a6
 class GeneratorStep(DeviceCallback):
@@ -290,10 +312,14 @@ class PriorityUpdate(Callback):
 class KDStep(DeviceCallback):
     "Make the teacher's logits the targets of every training batch, so the student's step is distillation"
     order,run_valid,_modules = 4,False,('teacher',)
-    def __init__(self, teacher:nn.Module): self.teacher = teacher   # the frozen teacher whose logits are the targets
-    def before_fit(self): self._to_device(); self.teacher.eval()
+    def __init__(self, teacher:nn.Module, # the frozen teacher whose logits are the targets
+                 compile:bool=False): # run this pass through `torch.compile` (the synthesis passes, whose hooks change every step, stay eager)
+        store_attr(); self.targets = None
+    def before_fit(self):
+        self._to_device(); self.teacher.eval()
+        if self.targets is None: self.targets = torch.compile(self.teacher) if self.compile else self.teacher   # shares the teacher's weights
     def before_batch(self):
-        with torch.no_grad(), self.autocast(): t_out = self.teacher(*self.xb)
+        with torch.no_grad(), self.autocast(): t_out = self.targets(*self.xb)
         self.labels = self.yb[0] if self.yb else None                       # the pool's labels, for `CondensedLabels`
         self.learn.yb = (t_out.float(),)
 

@@ -209,6 +209,16 @@ class CDXLearner(Learner):
             self.add_cbs(cbs); self.__dict__.update(run)
             self.metrics = metrics
 
+# %% ../nbs/16_learner.ipynb #fdf9b9ad
+@patch
+def to_channelslast(self:CDXLearner, use_amp:bool=True, # add cdx's `MixedPrecision` too, as fastai's `to_channelslast` does
+                    amp_mode:str='fp16', # its mode: 'fp16' or 'bf16'
+                    **kwargs): # passed to the gradient scaler
+    "fastai's `to_channelslast` for the whole method: cdx's `ChannelsLast` (student, teacher and generator) and cdx's `MixedPrecision`"
+    if not hasattr(self, 'channels_last'): self.add_cb(ChannelsLast())
+    if use_amp and not hasattr(self, 'mixed_precision'): self.add_cb(MixedPrecision(amp_mode, **kwargs))
+    return self
+
 # %% ../nbs/16_learner.ipynb #4d3311fc
 @delegates(Learner.__init__, but=['dls','model','loss_func'])
 def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval mode
@@ -243,6 +253,8 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 resume=None, # checkpoint to continue from: `fit` then starts after its epoch
                 nan_patience:int=5, # non-finite losses in a row (of any one step) before the run stops
                 precision:str|None=None, # 'bf16' or 'fp16': mixed precision in every step (teacher targets, generator, discriminator, student); None for fp32
+                channels_last:bool=False, # student, teacher, generator and the student's batches in channels-last memory format (`ChannelsLast`)
+                compile:bool=False, # `torch.compile` the student and the teacher's target pass (the synthesis passes stay eager)
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
     _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
@@ -272,10 +284,11 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
         cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, balance=d_balance, r1=d_r1,
                                      layer=feature_layer, patience=nan_patience))
-    if v['kd']: cbs.append(KDStep(teacher))
+    if v['kd']: cbs.append(KDStep(teacher, compile=compile))
     cbs.append(NonFiniteGuard(nan_patience))
     if checkpoint is not None: cbs.append(RunCheckpoint(checkpoint, every=checkpoint_every))
     if precision in ('bf16', 'fp16'): cbs.append(MixedPrecision(precision))
+    if compile: cbs.append(Compile())
     train_dl = TensorDL(pool, mean, std, bs=bs, n_batches=kd_steps, tfm=ifnone(kd_tfm, ShiftFlip(2)), device=device, fixed_weight=cond_weight,
                         vocab=getattr(dl_valid, 'vocab', None) or list(range(n_classes)), sampler=sampler)
     if sampler is not None: cbs.append(PriorityUpdate(pool))
@@ -286,6 +299,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
     learn.condensed = condensed if v['pool_condensed'] or v['align'] else None
     learn.metrics = [accuracy] + cdx_metrics(learn) + L(metrics)
+    if channels_last: learn.to_channelslast(use_amp=False)
     if resume is not None:
         ck = learn.load_run(resume)
         learn.add_cb(ResumeAt(ck['epoch']+1, resume))
@@ -299,7 +313,8 @@ def evaluate(model:nn.Module, # any classifier
     was = model.training; model.eval()
     correct = n = 0
     with torch.no_grad():
-        for xb,yb in dl: correct += (model(xb.to(dev)).argmax(1).cpu() == yb.cpu()).sum().item(); n += len(yb)
+        for xb,yb in dl:                                   # plain tensors: a compiled model cannot take fastai's tensor subclasses
+            correct += (model(xb.to(dev).as_subclass(torch.Tensor)).argmax(1).cpu() == yb.cpu()).sum().item(); n += len(yb)
     model.train(was)
     return correct/n
 

@@ -13,6 +13,8 @@ from pathlib import Path
 nbs = Path(__file__).resolve().parent.parent/'nbs'
 _bar_row = re.compile(r'^\s*\d+\s+((nan|[\d.e+-]+)\s|\d\d:\d\d\s*$)')   # a row of fastai's epoch table
 
+_glog = re.compile(r'^[WI]\d{4} \d\d:\d\d')                                 # a C++ library's log line (e.g. torch's 'no CUDA runtime')
+
 def _noise(line:str) -> bool: return '█' in line or 'Epoch ' in line or bool(_bar_row.match(line))
 
 def tidy(path:Path) -> int:
@@ -24,7 +26,7 @@ def tidy(path:Path) -> int:
         for o in c['outputs']:
             if o.get('output_type') == 'stream':
                 text = ''.join(o['text'])
-                if o.get('name') == 'stderr' and 'Warning' in text: continue
+                if o.get('name') == 'stderr' and ('Warning' in text or _glog.match(text)): continue
                 text = '\n'.join(l for l in text.split('\n') if not _noise(l)).strip('\n')
                 if not text.strip(): continue
                 o['text'] = [l + '\n' for l in text.split('\n')]
