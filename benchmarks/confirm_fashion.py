@@ -2,6 +2,7 @@
 
     python benchmarks/confirm_fashion.py                          # inversion, seeds 10-19, 1 DM image per class
     python benchmarks/confirm_fashion.py --method fast            # the same plan for another base method
+    python benchmarks/confirm_fashion.py --pooled inversion,fast,deepinversion   # the pooled decision, from the methods' runs
 
 The Fashion-MNIST evidence of `benchmarks/results/fashion-mnist*/` was gathered on seeds 0-9, and for inversion and Fast the seeds
 5-9 were added after the first five had been looked at. This benchmark tests one claim on condensed sets and seeds that no earlier
@@ -13,6 +14,8 @@ before it was started):
   `label_weight='auto'` (the default of `cdx_learner`);
 - decision: the claim is confirmed when the whole 95% confidence interval of the paired difference (`*` minus `+CS`, by seed) is
   above zero; refuted when it is below zero; otherwise not shown. No seed is added after the result is seen.
+- pooled over base methods (planned with the runs of Fast and DeepInversion, before any of them): on each seed the methods' differences
+  `*` minus `+CS` are averaged (the seed's condensed set is the same for every method), and the same rule decides on those averages.
 
 Writes OUT/plan.md, OUT/runs.csv (resumable) and OUT/results.md.
 """
@@ -74,13 +77,34 @@ def results_text(runs:pd.DataFrame, method:str, seeds:list, spc:int) -> str:
             f"- {verdict('*', '+CS', d)}\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n"
             f"- `label_weight='auto'` chose weight {', '.join(f'{w:g}' for w in picked)} on seeds {', '.join(map(str, picked.index))}.\n")
 
+def pooled_text(methods:list, seeds:list, spc:int) -> str:
+    "The planned pooled decision: each seed's `*` minus `+CS` averaged over the base methods, then the same rule"
+    diffs = {}
+    for m in methods:
+        r = pd.read_csv(f"benchmarks/results/fashion-mnist{'' if m == 'inversion' else '-' + m}/confirm/runs.csv")
+        acc = lambda v: r[(r.variant == v) & r.seed.isin(seeds)].set_index('seed')['acc'].astype(float)
+        diffs[m] = acc('full') - acc('cs')
+    both = pd.DataFrame(diffs).dropna()
+    d = paired_diff(both.mean(1), pd.Series(0., index=both.index))
+    rows = [[m, fmt_pair(paired_diff(both[m], pd.Series(0., index=both.index)))] for m in methods] + [['pooled (mean over the methods)', fmt_pair(d)]]
+    decision = {'above': 'confirmed', 'below': 'refuted', 'within': 'not shown'}[direction(d)]
+    return (f"Planned pooled confirmation: Fashion-MNIST, {spc} DM image(s) per class, seeds {', '.join(map(str, both.index))}, `cdx_learner`'s "
+            f"defaults; on each seed `*` minus `+CS` averaged over the base methods {', '.join(methods)} (one condensed set per seed, shared by "
+            "the methods). Confirmed when the whole 95% confidence interval is above zero.\n\n" +
+            md_table(['base method', '* minus +CS, paired by seed (points, 95% CI), seeds better'], rows) + '\n\n' +
+            f"- {verdict('*', '+CS', d)} (pooled)\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n")
+
 @call_parse
 def main(out:str|None=None, # folder for plan.md, runs.csv and results.md; default benchmarks/results/fashion-mnist[-METHOD]/confirm
          method:str='inversion', # base method
          seeds:str='10,11,12,13,14,15,16,17,18,19', # seeds: condensed sets and runs no earlier benchmark used
          spc:int=1, # DM images per class
-         workers:int=2): # processes side by side
+         workers:int=2, # processes side by side
+         pooled:str=''): # base methods, comma-separated: write the pooled decision from their runs (trains nothing)
     "Write the plan, run the runs not yet in runs.csv, then write the results and the decision"
+    if pooled:
+        text = pooled_text(pooled.split(','), [int(s) for s in seeds.split(',')], spc)
+        Path('benchmarks/results/fashion-mnist/confirm-pooled.md').write_text(text); print(text); return
     out = Path(out or f"benchmarks/results/fashion-mnist{'' if method == 'inversion' else '-' + method}/confirm"); out.mkdir(parents=True, exist_ok=True)
     seeds_ = [int(s) for s in seeds.split(',')]; f = out/'runs.csv'
     if not (out/'plan.md').exists(): (out/'plan.md').write_text(plan_text(method, seeds_, spc))
