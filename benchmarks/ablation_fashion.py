@@ -7,10 +7,8 @@ Every setting is one of `ablation_configs` (the digits ablations), applied to th
 digits preset unchanged. Writes OUT/ablation-METHOD-spcN.csv (resumable) and .md: validation accuracy, the difference to the preset
 paired by seed, the feature gap and the share of synthetic features the discriminator rejects. The test split is not read.
 """
-import torch
 from fastcore.script import call_parse
-from cdx.datasets import fashion_mnist
-from cdx.repro.digits import digits_teacher, fashion_recipe
+from fashion_common import fashion_setup
 from cdx.repro.table import ablation_benchmark
 
 @call_parse
@@ -21,9 +19,7 @@ def main(out:str='benchmarks/results/fashion-mnist/ablation', # folder for the a
          configs:str='* (preset),+CS (no alignment),balanced D + R1,unconditional D,feature layer body.5', # settings, comma-separated
          threads:int=1): # torch threads
     "Run the chosen digits ablations on Fashion-MNIST's validation split"
-    torch.set_num_threads(threads)
-    data = fashion_mnist(size=fashion_recipe['size'], seed=fashion_recipe['split_seed'])
-    teacher = digits_teacher(data, recipe=fashion_recipe, verbose=False)
+    data, teacher = fashion_setup(threads)
     ablation_benchmark(out, method=method, spc=spc, seeds=tuple(map(int, seeds.split(','))), configs=configs.split(','), data=data, teacher=teacher,
                        real='Fashion-MNIST images')
     print((out + f'/ablation-{method}-spc{spc}.md') if isinstance(out, str) else out)

@@ -19,28 +19,18 @@ before it was started):
 
 Writes OUT/plan.md, OUT/runs.csv (resumable) and OUT/results.md.
 """
-import warnings
-from functools import lru_cache
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
+from fashion_common import fashion_setup
 from cdx.stats import summarize_runs, fmt_ci, md_table, paired_diff, fmt_pair, verdict, direction
-
-@lru_cache(1)
-def _setup():
-    "Fashion-MNIST and its teacher, loaded once per process"
-    import torch; warnings.filterwarnings('ignore'); torch.set_num_threads(1)
-    from cdx.datasets import fashion_mnist
-    from cdx.repro.digits import digits_teacher, fashion_recipe
-    data = fashion_mnist(size=fashion_recipe['size'], seed=fashion_recipe['split_seed'])
-    return data, digits_teacher(data, recipe=fashion_recipe, verbose=False)
 
 def one(job):
     "One run with the defaults: its test and validation accuracy, the label weight 'auto' chose and the feature gap"
     from cdx.learner import condensed_agreement, resolve_label_weight
     from cdx.repro.digits import digits_condensed, digits_run
-    data, teacher = _setup()
+    data, teacher = fashion_setup()
     cs = digits_condensed(data, job['spc'], seed=job['seed'], source='dm')
     weight = resolve_label_weight('auto', condensed_agreement(teacher, cs, data.mean, data.std))
     r = digits_run(job['variant'], teacher, data, cs, seed=job['seed'], method=job['method'], label_weight='auto')
@@ -49,7 +39,7 @@ def one(job):
 def prepare(seeds:list, spc:int):
     "Train (or load) the teacher and condense every seed's set once, here, before the workers share the cache"
     from cdx.repro.digits import digits_condensed
-    data, _ = _setup()
+    data, _ = fashion_setup()
     for s in seeds: digits_condensed(data, spc, seed=s, source='dm'); print(f"condensed set of seed {s} ready", flush=True)
 
 def plan_text(method:str, seeds:list, spc:int) -> str:

@@ -13,27 +13,17 @@ seeds and condensed sets. Writes OUT/runs.csv (resumable), OUT/teacher.md (the t
 OUT/sweep.md or OUT/results.md. The `auto` stage trains nothing: it reads the test runs of weights 0 and 3 and writes OUT/auto.md, what
 `cdx_learner`'s default `label_weight='auto'` gives (weight 3 where the teacher labels fewer than 90% of a condensed set as its own).
 """
-import warnings
-from functools import lru_cache
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
+from fashion_common import fashion_setup
 from cdx.stats import summarize_runs, mean_ci, fmt_ci, md_table, paired_diff, fmt_pair, verdict
-
-@lru_cache(1)
-def _setup():
-    "Fashion-MNIST and its teacher, loaded once per process"
-    import torch; warnings.filterwarnings('ignore'); torch.set_num_threads(1)
-    from cdx.datasets import fashion_mnist
-    from cdx.repro.digits import digits_teacher, fashion_recipe
-    data = fashion_mnist(size=fashion_recipe['size'], seed=fashion_recipe['split_seed'])
-    return data, digits_teacher(data, recipe=fashion_recipe, verbose=False)
 
 def one(job):
     "One run: its test and validation accuracy"
     from cdx.repro.digits import digits_condensed, digits_run
-    data, teacher = _setup()
+    data, teacher = fashion_setup()
     cs = digits_condensed(data, job['spc'], seed=job['seed'], source='dm')
     r = digits_run(job['variant'], teacher, data, cs, seed=job['seed'], method=job.get('method', 'inversion'), label_weight=job['weight'])
     return dict(**job, acc=r['acc'], valid_acc=r['valid_acc'])
@@ -42,7 +32,7 @@ def teacher_agreement(spcs, seeds) -> str:
     "How often the teacher gives each DM-condensed image the label it was condensed for"
     from cdx.learner import condensed_agreement
     from cdx.repro.digits import digits_condensed
-    data, teacher = _setup()
+    data, teacher = fashion_setup()
     rows = [[spc, fmt_ci(*mean_ci(pd.Series([condensed_agreement(teacher, digits_condensed(data, spc, seed=s, source='dm'), data.mean, data.std)
                                                  for s in seeds]))), len(seeds)] for spc in spcs]
     return md_table(['DM images per class', "teacher's predictions that match the condensed labels (%)", 'condensed sets'], rows)
@@ -51,7 +41,7 @@ def auto_table(runs:pd.DataFrame, spcs:list, seeds:list, variants:list, method:s
     "`label_weight='auto'` against weight 0, paired by seed: each seed's run of the weight the rule picks for its condensed set"
     from cdx.learner import condensed_agreement, resolve_label_weight
     from cdx.repro.digits import digits_condensed
-    data, teacher = _setup(); lines = []
+    data, teacher = fashion_setup(); lines = []
     for n in spcs:
         agree = {s: condensed_agreement(teacher, digits_condensed(data, n, seed=s, source='dm'), data.mean, data.std) for s in seeds}
         pick = {s: resolve_label_weight('auto', a) for s, a in agree.items()}

@@ -6,19 +6,17 @@
 `benchmarks/results/fashion-mnist/spc10/results.csv`, on the same seeds and condensed sets. Writes OUT/runs.csv (resumable) and
 OUT/results.md with the validation accuracy per `lam` (the test split is not read).
 """
-import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
+from fashion_common import fashion_setup
 from cdx.stats import summarize_runs, fmt_ci, md_table, paired_diff, fmt_pair
 
 def one(job):
     "One `*` run at one `lam`: its validation accuracy"
-    import torch; warnings.filterwarnings('ignore'); torch.set_num_threads(1)
-    from cdx.datasets import fashion_mnist
-    from cdx.repro.digits import digits_teacher, digits_condensed, digits_run, fashion_recipe
-    data = fashion_mnist(); teacher = digits_teacher(data, recipe=fashion_recipe, verbose=False)
+    from cdx.repro.digits import digits_condensed, digits_run
+    data, teacher = fashion_setup()
     cs = digits_condensed(data, job['spc'], seed=job['seed'], source='dm')
     r = digits_run('full', teacher, data, cs, seed=job['seed'], lam=job['lam'])
     return dict(**job, valid_acc=r['valid_acc'])
