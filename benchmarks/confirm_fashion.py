@@ -14,7 +14,7 @@ before it was started):
   `label_weight='auto'` (the default of `cdx_learner`);
 - decision: the claim is confirmed when the whole 95% confidence interval of the paired difference (`*` minus `+CS`, by seed) is
   above zero; refuted when it is below zero; otherwise not shown. No seed is added after the result is seen.
-- CMI, planned after the three methods' results and before any CMI run on Fashion-MNIST: the same test on its own, outside the pooled
+- CMI, planned once the inversion result was in (before Fast's, DeepInversion's and any CMI run on Fashion-MNIST): the same test on its own, outside the pooled
   decision.
 - pooled over base methods (planned with the runs of Fast and DeepInversion, before any of them): on each seed the methods' differences
   `*` minus `+CS` are averaged (the seed's condensed set is the same for every method), and the same rule decides on those averages.
