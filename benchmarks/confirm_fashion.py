@@ -77,7 +77,7 @@ def pooled_text(methods:list, seeds:list, spc:int) -> str:
         acc = lambda v: r[(r.variant == v) & r.seed.isin(seeds)].set_index('seed')['acc'].astype(float)
         diffs[m] = acc('full') - acc('cs')
     both = pd.DataFrame(diffs).dropna()
-    d = paired_diff(both.mean(1), pd.Series(0., index=both.index))
+    d = paired_diff(both.mean(axis=1), pd.Series(0., index=both.index))
     rows = [[m, fmt_pair(paired_diff(both[m], pd.Series(0., index=both.index)))] for m in methods] + [['pooled (mean over the methods)', fmt_pair(d)]]
     decision = {'above': 'confirmed', 'below': 'refuted', 'within': 'not shown'}[direction(d)]
     return (f"Planned pooled confirmation: Fashion-MNIST, {spc} DM image(s) per class, seeds {', '.join(map(str, both.index))}, `cdx_learner`'s "
