@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from fashion_common import fashion_setup
-from cdx.stats import summarize_runs, fmt_ci, md_table, paired_diff, fmt_pair, verdict, direction
+from cdx.stats import summarize_runs, fmt_ci, md_table, paired_diff, fmt_pair, verdict, direction, seeds_needed
 
 def one(job):
     "One run with the defaults: its test and validation accuracy, the label weight 'auto' chose and the feature gap"
@@ -43,6 +43,13 @@ def prepare(seeds:list, spc:int):
     from cdx.repro.digits import digits_condensed
     data, _ = fashion_setup()
     for s in seeds: digits_condensed(data, spc, seed=s, source='dm'); print(f"condensed set of seed {s} ready", flush=True)
+
+def power_line(d:dict) -> str:
+    "How many seeds would show the measured difference four times in five, at its measured spread"
+    n = seeds_needed(d)
+    if n is None: return "- The measured difference is zero: no number of seeds shows it.\n"
+    return (f"- If the true difference were the measured {100*d['diff']:+.1f} points with this spread, about {n} seeds would put the interval "
+            "clear of zero four times in five (80% power).\n")
 
 def plan_text(method:str, seeds:list, spc:int) -> str:
     "The plan, written before the first run"
@@ -66,7 +73,7 @@ def results_text(runs:pd.DataFrame, method:str, seeds:list, spc:int) -> str:
     return (plan_text(method, seeds, spc) + '\n' +
             md_table(['variant', 'test accuracy (%)', 'validation accuracy (%)', 'feature gap (MMD²)', 'seconds per run', 'seeds'], rows) + '\n\n' +
             md_table(['comparison (paired by seed)', 'difference (points, 95% CI), seeds better'], [['* minus +CS', fmt_pair(d)]]) + '\n\n' +
-            f"- {verdict('*', '+CS', d)}\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n"
+            f"- {verdict('*', '+CS', d)}\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n" + power_line(d) +
             f"- `label_weight='auto'` chose weight {', '.join(f'{w:g}' for w in picked)} on seeds {', '.join(map(str, picked.index))}.\n")
 
 def pooled_text(methods:list, seeds:list, spc:int) -> str:
@@ -84,7 +91,7 @@ def pooled_text(methods:list, seeds:list, spc:int) -> str:
             f"defaults; on each seed `*` minus `+CS` averaged over the base methods {', '.join(methods)} (one condensed set per seed, shared by "
             "the methods). Confirmed when the whole 95% confidence interval is above zero.\n\n" +
             md_table(['base method', '* minus +CS, paired by seed (points, 95% CI), seeds better'], rows) + '\n\n' +
-            f"- {verdict('*', '+CS', d)} (pooled)\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n")
+            f"- {verdict('*', '+CS', d)} (pooled)\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n" + power_line(d))
 
 @call_parse
 def main(out:str|None=None, # folder for plan.md, runs.csv and results.md; default benchmarks/results/fashion-mnist[-METHOD]/confirm

@@ -12,8 +12,8 @@ import numpy as np, pandas as pd
 from scipy import stats as sps
 
 # %% auto #0
-__all__ = ['columns', 'mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'direction', 'md_table', 'summarize_runs',
-           'Column', 'get_column']
+__all__ = ['columns', 'mean_ci', 'paired_diff', 'fmt_ci', 'verdict', 'fmt_pair', 'direction', 'seeds_needed', 'md_table',
+           'summarize_runs', 'Column', 'get_column']
 
 # %% ../nbs/01_stats.ipynb #eae5c706
 def mean_ci(x, # one value per seed
@@ -68,6 +68,16 @@ def fmt_pair(p:dict, # a paired difference from `paired_diff`
 def direction(p:dict) -> str: # a paired difference from `paired_diff`
     "'above' or 'below' when the whole interval is on one side of zero, else 'within'"
     return 'above' if p['lo'] > 0 else 'below' if p['hi'] < 0 else 'within'
+
+# %% ../nbs/01_stats.ipynb #962e590f
+def seeds_needed(p:dict, # a paired difference from `paired_diff`, over at least two seeds
+                 power:float=0.8, # chance that the interval clears zero
+                 conf:float=0.95) -> int|None: # confidence level of the interval
+    "Seeds for a paired comparison to show a difference of `p`'s size and spread with probability `power`; None for a zero difference"
+    if p['n'] < 2: raise ValueError("seeds_needed needs a paired difference over at least two seeds, to know its spread.")
+    if p['diff'] == 0: return None
+    sd = (p['hi'] - p['lo'])/2 * math.sqrt(p['n']) / sps.t.ppf((1+conf)/2, p['n']-1)
+    return max(2, math.ceil(((sps.norm.ppf((1+conf)/2) + sps.norm.ppf(power)) * sd / abs(p['diff']))**2))
 
 # %% ../nbs/01_stats.ipynb #5a00c564
 def md_table(header:list, # the column titles
