@@ -9,13 +9,13 @@ The Fashion-MNIST evidence of `benchmarks/results/fashion-mnist*/` was gathered 
 run touched, with its decision rule fixed in advance (OUT/plan.md is written before the first run, and the script was committed
 before it was started):
 
-- claim: `*` (the full method) has a higher test accuracy than `+CS` (inversion with the condensed images appended, no alignment);
+- claim: `*` (the full method) has a higher test accuracy than `+CS` (the base method with the condensed images appended, no alignment);
 - runs: both variants on seeds 10-19, one DM image per class condensed with the run's seed, every setting the digits preset's and
   `label_weight='auto'` (the default of `cdx_learner`);
 - decision: the claim is confirmed when the whole 95% confidence interval of the paired difference (`*` minus `+CS`, by seed) is
   above zero; refuted when it is below zero; otherwise not shown. No seed is added after the result is seen.
-- CMI, planned once the inversion result was in (before Fast's, DeepInversion's and any CMI run on Fashion-MNIST): the same test on its own, outside the pooled
-  decision.
+- CMI, planned once the inversion result was in (before Fast's, DeepInversion's and any CMI run on Fashion-MNIST): the same test on
+  its own, outside the pooled decision.
 - pooled over base methods (planned with the runs of Fast and DeepInversion, before any of them): on each seed the methods' differences
   `*` minus `+CS` are averaged (the seed's condensed set is the same for every method), and the same rule decides on those averages.
 
