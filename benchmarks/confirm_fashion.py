@@ -44,6 +44,10 @@ def prepare(seeds:list, spc:int):
     data, _ = fashion_setup()
     for s in seeds: digits_condensed(data, spc, seed=s, source='dm'); print(f"condensed set of seed {s} ready", flush=True)
 
+def decision(d:dict) -> str:
+    "The plan's verdict on a paired difference: its whole interval above zero, below zero, or neither"
+    return {'above': 'confirmed', 'below': 'refuted', 'within': 'not shown'}[direction(d)]
+
 def power_line(d:dict) -> str:
     "How many seeds would show the measured difference four times in five, at its measured spread"
     n = seeds_needed(d)
@@ -68,12 +72,11 @@ def results_text(runs:pd.DataFrame, method:str, seeds:list, spc:int) -> str:
     rows = [[names[v], fmt_ci(g.loc[v, 'mean'], g.loc[v, 'ci']), fmt_ci(gv.loc[v, 'mean'], gv.loc[v, 'ci']), f"{gap[v]:.3f}", f"{sec[v]:.0f}",
              int(g.loc[v, 'n'])] for v in ('cs', 'full') if v in g.index]
     d = paired_diff(acc('full'), acc('cs'))
-    decision = {'above': 'confirmed', 'below': 'refuted', 'within': 'not shown'}[direction(d)]
     picked = runs.drop_duplicates('seed').set_index('seed')['label_weight']
     return (plan_text(method, seeds, spc) + '\n' +
             md_table(['variant', 'test accuracy (%)', 'validation accuracy (%)', 'feature gap (MMD²)', 'seconds per run', 'seeds'], rows) + '\n\n' +
             md_table(['comparison (paired by seed)', 'difference (points, 95% CI), seeds better'], [['* minus +CS', fmt_pair(d)]]) + '\n\n' +
-            f"- {verdict('*', '+CS', d)}\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n" + power_line(d) +
+            f"- {verdict('*', '+CS', d)}\n- Decision fixed by the plan: **{decision(d)}** ({d['n']} seeds).\n" + power_line(d) +
             f"- `label_weight='auto'` chose weight {', '.join(f'{w:g}' for w in picked)} on seeds {', '.join(map(str, picked.index))}.\n")
 
 def pooled_text(methods:list, seeds:list, spc:int) -> str:
@@ -86,12 +89,11 @@ def pooled_text(methods:list, seeds:list, spc:int) -> str:
     both = pd.DataFrame(diffs).dropna()
     d = paired_diff(both.mean(axis=1), pd.Series(0., index=both.index))
     rows = [[m, fmt_pair(paired_diff(both[m], pd.Series(0., index=both.index)))] for m in methods] + [['pooled (mean over the methods)', fmt_pair(d)]]
-    decision = {'above': 'confirmed', 'below': 'refuted', 'within': 'not shown'}[direction(d)]
     return (f"Planned pooled confirmation: Fashion-MNIST, {spc} DM image(s) per class, seeds {', '.join(map(str, both.index))}, `cdx_learner`'s "
             f"defaults; on each seed `*` minus `+CS` averaged over the base methods {', '.join(methods)} (one condensed set per seed, shared by "
             "the methods). Confirmed when the whole 95% confidence interval is above zero.\n\n" +
             md_table(['base method', '* minus +CS, paired by seed (points, 95% CI), seeds better'], rows) + '\n\n' +
-            f"- {verdict('*', '+CS', d)} (pooled)\n- Decision fixed by the plan: **{decision}** ({d['n']} seeds).\n" + power_line(d))
+            f"- {verdict('*', '+CS', d)} (pooled)\n- Decision fixed by the plan: **{decision(d)}** ({d['n']} seeds).\n" + power_line(d))
 
 @call_parse
 def main(out:str|None=None, # folder for plan.md, runs.csv and results.md; default benchmarks/results/fashion-mnist[-METHOD]/confirm

@@ -120,32 +120,22 @@ def write(out:Path, new:pd.DataFrame):
                   [[r.cell, r.device, r.data_path, r.precision, r.layout, r.epochs, r.kd_steps_per_epoch, r.bs, r.g_bs, f"{r.synth_steps_s:.2f}", f"{r.kd_steps_s:.2f}",
                     f"{r.kd_images_s:.0f}", f"{r.syn_images_s:.1f}", f"{r.epoch_seconds:.1f}", f"{r.synth_share:.0%}", f"{r.align_share:.0%}",
                     f"{r.kd_share:.0%}", mem(r.gpu_mem_gb)] for r in df.itertuples()])
-    ratios = [f"{c} on {d}: {ratio(df, c, d):.2f}x" for c, d in df[['cell', 'device']].drop_duplicates().itertuples(index=False)
-              if not np.isnan(ratio(df, c, d))]
+    ratios = [f"{c} on {d}: {x:.2f}x" for c, d in df[['cell', 'device']].drop_duplicates().itertuples(index=False)
+              if not np.isnan(x := epoch_ratio(df, 'data_path', 'reference', 'cdx', cell=c, device=d, precision='fp32', layout='default'))]
     if ratios: md += "\n\nEpoch time of the reference-style data path over cdx's, same process, same synthesis and KD code: " + '; '.join(ratios) + '.'
     speed = [f"{c} {q} on {d}: {x:.2f}x" for c, d, q in df[df.precision != 'fp32'][['cell', 'device', 'precision']].drop_duplicates().itertuples(index=False)
-             if not np.isnan(x := precision_ratio(df, c, d, q))]
+             if not np.isnan(x := epoch_ratio(df, 'precision', 'fp32', q, cell=c, device=d, data_path='cdx', layout='default'))]
     if speed: md += "\n\nEpoch time in fp32 over the mixed precision's, cdx's data path, same process: " + '; '.join(speed) + '.'
     lay = [f"{c} {q} {l} on {d}: {x:.2f}x" for c, d, q, l in df[df.layout != 'default'][['cell', 'device', 'precision', 'layout']].drop_duplicates().itertuples(index=False)
-           if not np.isnan(x := layout_ratio(df, c, d, q, l))]
+           if not np.isnan(x := epoch_ratio(df, 'layout', 'default', l, cell=c, device=d, data_path='cdx', precision=q))]
     if lay: md += "\n\nEpoch time with the default layout over the switched one's, cdx's data path, same precision and process: " + '; '.join(lay) + '.'
     (out/'throughput.md').write_text(md + '\n'); print(md)
 
-def ratio(df:pd.DataFrame, cell:str, device:str) -> float:
-    "Reference-style epoch seconds over cdx's for a cell on a device, in fp32"
-    r = df[(df.cell == cell) & (df.device == device) & (df.precision == 'fp32') & (df.layout == 'default')].groupby('data_path')['epoch_seconds'].last()
-    return r['reference'] / r['cdx'] if {'cdx', 'reference'} <= set(r.index) else float('nan')
-
-
-def precision_ratio(df:pd.DataFrame, cell:str, device:str, precision:str) -> float:
-    "fp32 epoch seconds over `precision`'s for a cell on a device, cdx's data path"
-    r = df[(df.cell == cell) & (df.device == device) & (df.data_path == 'cdx') & (df.layout == 'default')].groupby('precision')['epoch_seconds'].last()
-    return r['fp32'] / r[precision] if {'fp32', precision} <= set(r.index) else float('nan')
-
-def layout_ratio(df:pd.DataFrame, cell:str, device:str, precision:str, layout:str) -> float:
-    "Default-layout epoch seconds over `layout`'s for a cell on a device in one precision, cdx's data path"
-    r = df[(df.cell == cell) & (df.device == device) & (df.data_path == 'cdx') & (df.precision == precision)].groupby('layout')['epoch_seconds'].last()
-    return r['default'] / r[layout] if {'default', layout} <= set(r.index) else float('nan')
+def epoch_ratio(df:pd.DataFrame, column:str, num:str, den:str, **same) -> float:
+    "Epoch seconds of the row whose `column` is `num` over the one's whose `column` is `den`, among the rows with the values `same`"
+    for k, v in same.items(): df = df[df[k] == v]
+    r = df.groupby(column)['epoch_seconds'].last()
+    return r[num] / r[den] if {num, den} <= set(r.index) else float('nan')
 
 @call_parse
 def main(out:str='benchmarks/results/throughput', # folder for throughput.csv and throughput.md
