@@ -48,11 +48,11 @@ def decision(d:dict) -> str:
     "The plan's verdict on a paired difference: its whole interval above zero, below zero, or neither"
     return {'above': 'confirmed', 'below': 'refuted', 'within': 'not shown'}[direction(d)]
 
-def power_line(d:dict) -> str:
-    "How many seeds would show the measured difference four times in five, at its measured spread"
+def power_line(d:dict, unit:str='seeds') -> str: # a paired difference; what its pairs are called
+    "How many pairs would show the measured difference four times in five, at its measured spread"
     n = seeds_needed(d)
-    if n is None: return "- The measured difference is zero: no number of seeds shows it.\n"
-    return (f"- If the true difference were the measured {100*d['diff']:+.1f} points with this spread, about {n} seeds would put the interval "
+    if n is None: return f"- The measured difference is zero: no number of {unit} shows it.\n"
+    return (f"- If the true difference were the measured {100*d['diff']:+.1f} points with this spread, about {n} {unit} would put the interval "
             "clear of zero four times in five (80% power).\n")
 
 def plan_text(method:str, seeds:list, spc:int) -> str:

@@ -48,14 +48,15 @@ def verdict(name_a:str, # what A is called in the sentence
             name_b:str, # what B is called
             p:dict, # the paired difference A - B from `paired_diff`
             scale:float=100., # accuracy fractions to points by default
-            unit:str='points') -> str: # unit of the scaled difference
+            unit:str='points', # unit of the scaled difference
+            pairs:str='seeds') -> str: # what the pairs are, e.g. 'condensed sets'
     "A sentence that says what the paired difference `p` (from `paired_diff`) supports, and no more"
     d, lo, hi = (scale*p[k] for k in ('diff','lo','hi'))
-    ci, wins = f"{d:+.1f} {unit} (95% CI {lo:+.1f} to {hi:+.1f})", f"{p['wins']} of {p['n']} seeds"
+    ci, wins = f"{d:+.1f} {unit} (95% CI {lo:+.1f} to {hi:+.1f})", f"{p['wins']} of {p['n']} {pairs}"
     if p['n'] < 2: return f"{name_a} minus {name_b}: {d:+.1f} {unit} on one seed, too few to compare."
     if lo > 0: return f"{name_a} beats {name_b}: {ci}, better on {wins}."
     if hi < 0: return f"{name_a} is worse than {name_b}: {ci}, better on {wins}."
-    return f"{name_a} and {name_b} are not distinguishable at this number of seeds: {ci}, {name_a} better on {wins}."
+    return f"{name_a} and {name_b} are not distinguishable at this number of {pairs}: {ci}, {name_a} better on {wins}."
 
 # %% ../nbs/01_stats.ipynb #86210795
 def fmt_pair(p:dict, # a paired difference from `paired_diff`

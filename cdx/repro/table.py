@@ -222,7 +222,7 @@ def ablation_configs(teacher, # the teacher, for the width of its features
             'slow generator (lr_g=1e-3)': dict(method_kw=dict(lr_g=1e-3)), '+CS, slow generator (lr_g=1e-3)': dict(variant='cs', method_kw=dict(lr_g=1e-3)),
             'quick generator (lr_g=1e-2)': dict(method_kw=dict(lr_g=1e-2)), '+CS, quick generator (lr_g=1e-2)': dict(variant='cs', method_kw=dict(lr_g=1e-2)),
             'quick generator (lr_g=1e-2), lam=0.3': dict(lam=0.3, method_kw=dict(lr_g=1e-2))}
-    cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 0.3, 1.)})
+    cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 0.3, 1., 3., 10.)})
     return cfgs
 
 def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
@@ -241,7 +241,8 @@ def ablation_benchmark(out:Path, # folder for the ablation files
                        resume:bool=True, # keep the runs already in the csv file
                        data:Digits|None=None, # the digits benchmark (default `digits()`)
                        teacher=None, # the digits teacher (default `digits_teacher(data)`)
-                       real:str='digits') -> pd.DataFrame: # what the real images are, in the table's sentence (e.g. 'Fashion-MNIST images')
+                       real:str='digits', # what the real images are, in the table's sentence (e.g. 'Fashion-MNIST images')
+                       **run_kw) -> pd.DataFrame: # settings of every run, under each setting's own (e.g. `label_weight='auto'`)
     "Run the ablations of the full method, judged on the validation split; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     data = ifnone(data, digits()); teacher = ifnone(teacher, digits_teacher(data))
@@ -251,7 +252,7 @@ def ablation_benchmark(out:Path, # folder for the ablation files
         kw = {k: (v() if callable(v) else v) for k,v in cfgs[j['config']].items()}
         variant, mkw = kw.pop('variant', 'full'), kw.pop('method_kw', None)
         m = get_method(method, **{**digits_methods[method], **mkw}) if mkw else method
-        r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=m, **kw)
+        r = digits_run(variant, teacher, data, digits_condensed(data, spc, seed=j['seed'], source='dm'), seed=j['seed'], epochs=epochs, method=m, **{**run_kw, **kw})
         ds = getattr(r['learn'], 'discriminator_step', None)
         d_syn = ds.history[-1]['synthetic'] if ds is not None and ds.history else float('nan')   # share of synthetic features D rejects, last epoch
         return dict(config=j['config'], seed=j['seed'], acc=r['acc'], valid_acc=r['valid_acc'], gap=r['gap'], d_synthetic=d_syn, seconds=r['seconds'])
@@ -263,7 +264,7 @@ def ablation_benchmark(out:Path, # folder for the ablation files
     lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class, judged on the validation split (the test split is not "
              "shown, so no setting is chosen on it): mean ± 95% CI over seeds, the difference to the preset paired by seed, the feature gap "
              f"of the synthetic pool (MMD², lower is closer to real {real}) and the share of synthetic features the discriminator rejects in "
-             "the last epoch\n",
+             "the last epoch" + ''.join(f"; every run with `{k}={v!r}`" for k,v in run_kw.items()) + "\n",
              md_table(['setting', 'validation accuracy (%)', 'minus the preset (points, 95% CI), wins', 'feature gap', 'D rejects synthetic (%)', 'seeds'],
                       [[c, _cell(d['valid_acc']), '–' if ref is None or c == '* (preset)' else _pair(paired_diff(d['valid_acc'], ref)),
                         num(d, 'gap', '{:.3f}'), num(d, 'd_synthetic', '{:.0%}').rstrip('%'), len(d)] for c,d in by.items()])]
