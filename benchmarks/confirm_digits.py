@@ -64,8 +64,8 @@ def plan_text(methods:list, seeds:list, spcs:list) -> str:
             "averaged; confirmed when the whole 95% confidence interval of those averages is above zero, refuted when it is below zero, "
             f"otherwise not shown. No seed is added after the result is seen. {power_of_table()}\n")
 
-def set_diffs(runs:pd.DataFrame, by=None) -> pd.Series:
-    "Each condensed set's `*` minus `+CS`, averaged over the methods (`by` a method or size keeps that one only)"
+def set_diffs(runs:pd.DataFrame) -> pd.Series: # runs of both variants, by method, size and seed
+    "Each condensed set's `*` minus `+CS`, averaged over the methods in `runs`"
     p = runs.pivot_table(index=['spc','seed'], columns=['method','column'], values='acc')
     d = pd.concat({m: p[(m,'full')] - p[(m,'cs')] for m in runs.method.unique()}, axis=1)
     return d.mean(axis=1).dropna()
