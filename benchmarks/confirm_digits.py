@@ -51,7 +51,7 @@ def prepare(seeds:list, spcs:list):
 def power_of_table(path='benchmarks/results/methods-digits') -> str:
     "What the methods table's pooled difference and spread say about the number of condensed sets needed"
     d = set_diffs(pd.concat([pd.read_csv(f) for f in sorted(Path(path).glob('runs-*.csv')) if 'bounds' not in f.name]))
-    p = paired_diff(d, pd.Series(0., index=d.index))
+    p = paired_diff(d)
     return (f"At the methods table's pooled difference ({100*p['diff']:+.1f} points over {p['n']} condensed sets) and spread, about "
             f"{seeds_needed(p)} condensed sets put the interval clear of zero four times in five (80% power).")
 
@@ -70,14 +70,13 @@ def set_diffs(runs:pd.DataFrame) -> pd.Series: # runs of both variants, by metho
     d = pd.concat({m: p[(m,'full')] - p[(m,'cs')] for m in runs.method.unique()}, axis=1)
     return d.mean(axis=1).dropna()
 
-def results_text(runs:pd.DataFrame, methods:list, seeds:list, spcs:list) -> str:
-    "The pooled difference and the decision the plan fixed, then the rows by method and by size"
-    zero = lambda s: paired_diff(s, pd.Series(0., index=s.index))
-    d = zero(set_diffs(runs))
-    rows = [[f"{m}, all sizes", fmt_pair(zero(set_diffs(runs[runs.method == m])))] for m in methods]
-    rows += [[f"all methods, {k} per class", fmt_pair(zero(set_diffs(runs[runs.spc == k])))] for k in spcs]
+def results_text(runs:pd.DataFrame, methods:list, spcs:list, plan:str) -> str: # `plan`: plan.md as committed before the runs
+    "The plan as written, the pooled difference and the decision it fixed, then the rows by method and by size"
+    d = paired_diff(set_diffs(runs))
+    rows = [[f"{m}, all sizes", fmt_pair(paired_diff(set_diffs(runs[runs.method == m])))] for m in methods]
+    rows += [[f"all methods, {k} per class", fmt_pair(paired_diff(set_diffs(runs[runs.spc == k])))] for k in spcs]
     acc = runs.groupby(['method', 'column'])['acc'].mean().unstack()
-    return (plan_text(methods, seeds, spcs) + '\n' +
+    return (plan + '\n' +
             md_table(['comparison (paired by condensed set)', '* minus +CS (points, 95% CI), sets better'],
                      [['**pooled over the methods (the planned decision)**', fmt_pair(d)]] + rows) + '\n\n' +
             f"- {verdict('*', '+CS', d, pairs='condensed sets')} (pooled over the methods)\n- Decision fixed by the plan: **{decision(d)}** ({d['n']} condensed sets).\n" +
@@ -101,5 +100,5 @@ def main(out:str='benchmarks/results/methods-digits/confirm', # folder for plan.
     with ProcessPoolExecutor(workers) as ex:
         for r in ex.map(one, jobs):
             runs = pd.concat([runs, pd.DataFrame([r])], ignore_index=True); runs.to_csv(f, index=False); print(r, flush=True)
-    text = results_text(runs[runs.seed.isin(seeds_) & runs.spc.isin(spcs_) & runs.method.isin(ms)], ms, seeds_, spcs_)
+    text = results_text(runs[runs.seed.isin(seeds_) & runs.spc.isin(spcs_) & runs.method.isin(ms)], ms, spcs_, (out/'plan.md').read_text())
     (out/'results.md').write_text(text); print(text)

@@ -87,8 +87,8 @@ def pooled_text(methods:list, seeds:list, spc:int) -> str:
         acc = lambda v: r[(r.variant == v) & r.seed.isin(seeds)].set_index('seed')['acc'].astype(float)
         diffs[m] = acc('full') - acc('cs')
     both = pd.DataFrame(diffs).dropna()
-    d = paired_diff(both.mean(axis=1), pd.Series(0., index=both.index))
-    rows = [[m, fmt_pair(paired_diff(both[m], pd.Series(0., index=both.index)))] for m in methods] + [['pooled (mean over the methods)', fmt_pair(d)]]
+    d = paired_diff(both.mean(axis=1))
+    rows = [[m, fmt_pair(paired_diff(both[m]))] for m in methods] + [['pooled (mean over the methods)', fmt_pair(d)]]
     return (f"Planned pooled confirmation: Fashion-MNIST, {spc} DM image(s) per class, seeds {', '.join(map(str, both.index))}, `cdx_learner`'s "
             f"defaults; on each seed `*` minus `+CS` averaged over the base methods {', '.join(methods)} (one condensed set per seed, shared by "
             "the methods). Confirmed when the whole 95% confidence interval is above zero.\n\n" +

@@ -26,9 +26,10 @@ def mean_ci(x, # one value per seed
 
 # %% ../nbs/01_stats.ipynb #772a185b
 def paired_diff(a:pd.Series, # scores of A, indexed by seed
-                b:pd.Series, # scores of B, indexed by seed
+                b:pd.Series|float=0., # scores of B, indexed by seed; a number compares `a` (already differences) with that constant
                 conf:float=0.95) -> dict: # confidence level
     "Mean of `a - b` over the seeds both have, its confidence interval, and on how many seeds A beats B"
+    if not isinstance(b, pd.Series): b = pd.Series(float(b), index=a.index)
     common = a.index.intersection(b.index)
     if len(common) == 0: raise ValueError("paired_diff needs scores of A and B on at least one common seed.")
     d = (a.loc[common] - b.loc[common]).to_numpy(dtype=float)

@@ -158,7 +158,7 @@ def pooled_pairs(cs:list, # cells from `cells`
     "The paired difference A - B averaged over `cs`, one value per condensed set (size and seed), since the methods share those sets"
     d = [(c['scores'][a] - c['scores'][b]).dropna().rename(lambda s, k=c['spc']: (k, s)) for c in cs]
     d = pd.concat([x for x in d if len(x)]).groupby(level=0).mean()
-    return paired_diff(d, pd.Series(0., index=d.index))
+    return paired_diff(d)
 
 def methods_summary(runs:pd.DataFrame) -> str: # one row per run: method, spc, column, seed, acc (and gap, seconds)
     "Sentences generated from the table: how many cells support each of the paper's claims, at the 95% level"
