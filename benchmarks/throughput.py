@@ -12,8 +12,11 @@ The adversarial warm-up is switched off so every epoch does the steady-state wor
 Each cell runs twice in the same process, one after the other: with cdx's data path (the pool in memory, batches drawn by index), and
 with the reference repositories' data path (`ReferenceDataPath`: every synthetic batch written to disk as PNG files, and the student's
 loader rebuilt from the folder each epoch, reading and augmenting image by image in fp32). Synthesis, alignment and distillation are the
-same code in both, so the ratio of epoch times isolates the data path; the rows also give the share of the epoch spent in synthesis
-(with the alignment's share of it) and in KD.
+same code in both, so at fp32 the ratio of epoch times isolates the data path; the rows also give the share of the epoch spent in
+synthesis (with the alignment's share of it) and in KD. The reference path runs as the references run, in fp32 with the default layout;
+cdx's runs at every precision and layout asked for, and the last line of the table sets the reference against cdx in bf16 (default layout),
+a setting fixed in advance rather than the fastest of several single timings.
+`--tiny` also gives the discriminator a condensed batch of the synthetic batch's size (16), the paper presets' proportion (256 and 256).
 `--layouts` runs each cell with `cdx_learner`'s `channels_last` and `compile` switches too, side by side in the same process; a compiled
 run's epoch times include the compilation, which its first epoch pays, so give it enough epochs to amortise that.
 Rows go to OUT/throughput.csv, keyed by cell, device, data path and settings (a rerun replaces its own rows), and a table to OUT/throughput.md.
@@ -51,9 +54,10 @@ def prepare(p:dict, root:Path, n_train:int):
 
 def settings(p:dict, a) -> dict:
     "The cell's preset with the benchmark's schedule"
-    kw = {**p['method_kw'], 'warmup': 0}
+    kw, small = {**p['method_kw'], 'warmup': 0}, {}
+    if a.tiny: small = {'d_bs': 16}                                        # the discriminator's condensed batch matches the synthetic one, as at paper scale
     if a.tiny: kw.update(bs=16, g_steps=min(kw.get('g_steps', 2), 3), **({'bank_size': 256, 'n_neg': 32} if p['method'] == 'cmi' else {}))
-    return {**p, 'method_kw': kw, 'epochs': a.epochs, 'kd_steps': a.kd_steps or p['kd_steps'], 'bs': 16 if a.tiny else p['bs']}
+    return {**p, **small, 'method_kw': kw, 'epochs': a.epochs, 'kd_steps': a.kd_steps or p['kd_steps'], 'bs': 16 if a.tiny else p['bs']}
 
 class Batches:
     "An iterator with a length, what fastai's training loop needs of `learn.dl`"
@@ -129,6 +133,8 @@ def write(out:Path, new:pd.DataFrame):
     lay = [f"{c} {q} {l} on {d}: {x:.2f}x" for c, d, q, l in df[df.layout != 'default'][['cell', 'device', 'precision', 'layout']].drop_duplicates().itertuples(index=False)
            if not np.isnan(x := epoch_ratio(df, 'layout', 'default', l, cell=c, device=d, data_path='cdx', precision=q))]
     if lay: md += "\n\nEpoch time with the default layout over the switched one's, cdx's data path, same precision and process: " + '; '.join(lay) + '.'
+    if whole := against_reference(df): md += ("\n\nEpoch time of the reference-style loop (fp32, PNG folder) over cdx's in bf16 with the default "
+                                              "layout, same process, one run each: " + '; '.join(whole) + '.')
     (out/'throughput.md').write_text(md + '\n'); print(md)
 
 def epoch_ratio(df:pd.DataFrame, column:str, num:str, den:str, **same) -> float:
@@ -136,6 +142,21 @@ def epoch_ratio(df:pd.DataFrame, column:str, num:str, den:str, **same) -> float:
     for k, v in same.items(): df = df[df[k] == v]
     r = df.groupby(column)['epoch_seconds'].last()
     return r[num] / r[den] if {num, den} <= set(r.index) else float('nan')
+
+def runs(precisions:str, layouts:str, data_paths:str) -> list:
+    "(precision, layout, data path) of each run: cdx's path at every precision and layout, the reference's as the references run it, fp32 and default"
+    paths = data_paths.split(',')
+    cdx = [(q, l, 'cdx') for q in precisions.split(',') for l in layouts.split(',')] if 'cdx' in paths else []
+    return cdx + ([('fp32', 'default', 'reference')] if 'reference' in paths else [])
+
+def against_reference(df:pd.DataFrame, precision:str='bf16', layout:str='default') -> list:
+    "Per cell and device: the reference-style loop's epoch time (fp32, default layout) over cdx's at `precision` and `layout`"
+    out = []
+    for (c, d), g in df.groupby(['cell', 'device'], sort=False):
+        ref = g[(g.data_path == 'reference') & (g.precision == 'fp32') & (g.layout == 'default')]
+        mine = g[(g.data_path == 'cdx') & (g.precision == precision) & (g.layout == layout)]
+        if len(ref) and len(mine): out.append(f"{c} on {d}: {ref.epoch_seconds.iloc[-1]/mine.epoch_seconds.iloc[-1]:.2f}x")
+    return out
 
 @call_parse
 def main(out:str='benchmarks/results/throughput', # folder for throughput.csv and throughput.md
@@ -159,7 +180,9 @@ def main(out:str='benchmarks/results/throughput', # folder for throughput.csv an
         for name in cells.split(','):
             p = settings(find_cell(name), a)
             prepare(p, root, n_train=max(64, p['spc']))
-            for prec, lay, path in [(q, l, d) for q in precisions.split(',') for l in layouts.split(',') for d in data_paths.split(',')]:
+            if not rows:                                                    # one untimed epoch first: the process's one-off start-up costs
+                run_cell({**p, 'epochs': 1}, root, Path(tmp)/'warm-up', num_workers=0)   # would otherwise fall on whichever run comes first
+            for prec, lay, path in runs(precisions, layouts, data_paths):
                 timer = AlignmentTimer(); switch = {k: k in lay.split('+') for k in ('channels_last', 'compile')}
                 extra = [timer] + ([ReferenceDataPath(Path(tmp)/f'png-{name}-{prec}-{lay}', natural_augment(32))] if path == 'reference' else [])
                 r = run_cell({**p, **switch, 'precision': None if prec == 'fp32' else prec}, root, Path(tmp)/f'runs-{path}-{prec}-{lay}', num_workers=0, cbs=extra)

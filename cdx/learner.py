@@ -125,7 +125,7 @@ def _valid_dl(dls_valid):
     return dls_valid if hasattr(dls_valid, 'to') else DeviceDL(dls_valid)     # e.g. a plain torch DataLoader
 
 # %% ../nbs/16_learner.ipynb #ae945a96
-_positive_ints, _positive = ('kd_steps', 'bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight')
+_positive_ints, _positive = ('kd_steps', 'bs', 'd_bs', 'checkpoint_every', 'nan_patience'), ('T', 'lr_d', 'cond_weight')
 _non_negative = {'lam': "0 switches the alignment off in effect; a negative weight pushes the generator away from the condensed features",
                  'd_r1': "0 is no penalty; a negative one rewards a steep discriminator",
                  'label_weight': "0 is pure distillation; a negative weight pushes the student away from the condensed labels"}
@@ -234,6 +234,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 lr_d:float=1e-3, # discriminator learning rate
                 d_balance:bool=False, # weigh the discriminator's three kinds of input equally-ish (1/2, 1/4, 1/4) instead of by count
                 d_r1:float=0., # R1 gradient penalty on the discriminator's condensed features (0: none, the paper)
+                d_bs:int=256, # most condensed samples per discriminator step (the paper presets pair 256 with a 256-image synthetic batch)
                 diffaug:nn.Module|None=None, # DiffAugment for the discriminator's inputs; default `DiffAugment()`
                 feature_layer=None, # teacher layer whose input feeds the discriminator; default the penultimate
                 kd_steps:int=20, # student steps per epoch
@@ -257,7 +258,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 compile:bool=False, # `torch.compile` the student and the teacher's target pass (the synthesis passes stay eager)
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
-    _check_numbers(kd_steps=kd_steps, bs=bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
+    _check_numbers(kd_steps=kd_steps, bs=bs, d_bs=d_bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
     if label_weight != 'auto': _check_numbers(label_weight=label_weight)
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
     if pool_evict not in ('oldest', 'lowest'): raise ValueError(f"`pool_evict` must be 'oldest' or 'lowest', got {pool_evict!r}.")
@@ -282,7 +283,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['generate']: cbs += _synthesis_callbacks(teacher, generator, method, pool, mean, std, n_classes, img_shape, nan_patience)
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
-        cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, balance=d_balance, r1=d_r1,
+        cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, balance=d_balance, r1=d_r1, bs=d_bs,
                                      layer=feature_layer, patience=nan_patience))
     if v['kd']: cbs.append(KDStep(teacher, compile=compile))
     cbs.append(NonFiniteGuard(nan_patience))

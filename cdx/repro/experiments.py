@@ -282,7 +282,7 @@ def run_cell(p:dict, # a cell preset (`get_cell`), possibly with settings change
     learn = cdx_learner(teacher, get_model(p['student'], dls.c), condensed, dls.valid, mean=teacher.mean, std=teacher.std,
                         variant=get_column(p['column']).variant, method=method, generator=gen, lam=p['lam'], kd_steps=p['kd_steps'], bs=p['bs'], T=p['T'],
                         discriminator=_discriminator(p['column'], teacher, dls.c, img_shape), kd_tfm=natural_augment(img_shape[-1]), **reference_sgd(p['wd']),
-                        label_weight=0., precision=p.get('precision'), channels_last=p.get('channels_last', False), compile=p.get('compile', False),
+                        label_weight=0., precision=p.get('precision'), d_bs=p.get('d_bs', 256), channels_last=p.get('channels_last', False), compile=p.get('compile', False),
                         checkpoint=ck, resume=ck if ck.exists() else None)
     timer = PhaseTimer()
     log = CSVLogger(folder/'log.csv', append=True)        # one row per epoch, kept across resumes
