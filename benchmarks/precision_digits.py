@@ -12,8 +12,8 @@ benchmark tests that before any speed is claimed for it. The plan is fixed befor
   accuracy difference bf16 minus fp32 lies above -1 point; *worse* when it lies below 0; otherwise *not decided*.
   No seed is added after the result is seen.
 
-The seconds per run are reported too; on a CPU the digits networks are too small for bf16 to be faster, which is not what is tested.
-Writes OUT/plan.md, OUT/runs.csv (resumable: finished seeds are kept) and OUT/results.md.
+The seconds per run are reported too, but speed is not what is tested here.
+Writes OUT/plan.md, OUT/runs.csv (resumable: finished seeds are kept), OUT/results.md and OUT/summary.md (the result alone, for the docs).
 """
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -49,6 +49,13 @@ def decision(p:dict) -> str:
     if p['hi'] < 0: return 'worse'
     return 'no worse than fp32' if 100*p['lo'] > -margin else 'not decided'
 
+def meaning(p:dict) -> str:
+    "What the decision leaves open, in words generated from the interval"
+    lo, hi = 100*p['lo'], 100*p['hi']
+    if decision(p) == 'worse': return f"bf16 loses between {-hi:.1f} and {-lo:.1f} points."
+    if decision(p) == 'no worse than fp32': return f"the interval rules out a loss of more than {margin:.0f} point."
+    return f"the interval still admits a loss of up to {-lo:.1f} points, and also no loss at all."
+
 def report(runs:pd.DataFrame, o:Path) -> str:
     "OUT/results.md: mean ± 95% CI per precision, the paired difference, the decision and the seconds per run"
     acc = {q: runs[runs.precision == q].set_index('seed')['acc'] for q in precisions}
@@ -57,11 +64,15 @@ def report(runs:pd.DataFrame, o:Path) -> str:
     rows = [[q, fmt_ci(*mean_ci(acc[q])), fmt_ci(*mean_ci(runs[runs.precision == q]['gap']), scale=1., digits=3),
              fmt_ci(*mean_ci(sec[q]), scale=1.)] for q in precisions]
     ratio = (sec['bf16']/sec['fp32']).mean()
-    text = (open(o/'plan.md').read() + f"\n# Result\n\n{len(acc['fp32'])} condensed sets; test accuracy and feature gap (MMD) mean ± 95% CI\n\n"
+    result = (f"The digits demo's full method (`*`, inversion, one DM image per class) in fp32 and in bf16 on {len(acc['fp32'])} condensed sets, "
+              "one run each, paired; test accuracy, feature gap (MMD) and seconds as mean ± 95% CI\n\n"
             + md_table(['precision', 'test accuracy (%)', 'feature gap', 'seconds per run'], rows)
             + f"\n\n- bf16 minus fp32: {fmt_pair(p)}. " + verdict('bf16', 'fp32', p, pairs='condensed sets')
-            + f"\n- **Decision: {decision(p)}** (margin {margin:.0f} point).\n"
-            + f"- A bf16 run took {ratio:.2f}x the time of its fp32 run on this CPU (same process, one after the other).\n")
+            + f" Equal on {p['ties']} of them.\n- **Decision: {decision(p)}** (margin {margin:.0f} point): {meaning(p)}\n"
+            + f"- A bf16 run took {ratio:.2f}x the wall-clock time of its fp32 run, on average over the sets (same process, one after the other, "
+              "with another run sharing the machine's cores: a rough figure; `benchmarks/throughput.py` measures speed).\n")
+    (o/'summary.md').write_text(result)                                    # what the docs include
+    text = (o/'plan.md').read_text() + "\n# Result\n\n" + result
     (o/'results.md').write_text(text); print(text); return text
 
 @call_parse

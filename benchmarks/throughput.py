@@ -136,6 +136,7 @@ def write(out:Path, new:pd.DataFrame):
     if whole := against_reference(df): md += ("\n\nEpoch time of the reference-style loop (fp32, PNG folder) over cdx's in bf16 with the default "
                                               "layout, same process, one run each: " + '; '.join(whole) + '.')
     (out/'throughput.md').write_text(md + '\n'); print(md)
+    (out/'summary.md').write_text(summary(df))
 
 def epoch_ratio(df:pd.DataFrame, column:str, num:str, den:str, **same) -> float:
     "Epoch seconds of the row whose `column` is `num` over the one's whose `column` is `den`, among the rows with the values `same`"
@@ -148,6 +149,21 @@ def runs(precisions:str, layouts:str, data_paths:str) -> list:
     paths = data_paths.split(',')
     cdx = [(q, l, 'cdx') for q in precisions.split(',') for l in layouts.split(',')] if 'cdx' in paths else []
     return cdx + ([('fp32', 'default', 'reference')] if 'reference' in paths else [])
+
+def summary(df:pd.DataFrame) -> str:
+    "Sentences for the docs, generated from the rows: per device, the ranges of the three ratios over the cells measured"
+    span = lambda xs: f"{min(xs):.2f}x" if len(xs) == 1 else f"{min(xs):.2f}x to {max(xs):.2f}x"
+    said = []
+    for d, g in df.groupby('device', sort=False):
+        cells = list(g.cell.unique()); ratio = lambda **kw: [x for c in cells if not np.isnan(x := epoch_ratio(g, cell=c, **kw))]
+        whole = [float(v.split(': ')[-1][:-1]) for v in against_reference(g)]
+        path = ratio(column='data_path', num='reference', den='cdx', precision='fp32', layout='default')
+        bf = ratio(column='precision', num='fp32', den='bf16', data_path='cdx', layout='default')
+        parts = ([f"the reference-style loop (fp32, PNG folder) took {span(whole)} cdx's epoch time in bf16"] if whole else []) + \
+                ([f"the data path alone (both fp32) {span(path)}"] if path else []) + ([f"bf16 alone, in cdx, {span(bf)}"] if bf else [])
+        if parts: said.append(f"- {d}, {len(cells)} CIFAR-10 cell(s), one run per setting: " + '; '.join(parts) + '.')
+    if all(d.startswith('cpu') for d in df.device): said.append("- No GPU rows yet.")
+    return '\n'.join(said) + '\n'
 
 def against_reference(df:pd.DataFrame, precision:str='bf16', layout:str='default') -> list:
     "Per cell and device: the reference-style loop's epoch time (fp32, default layout) over cdx's at `precision` and `layout`"
