@@ -134,7 +134,7 @@ def write(out:Path, new:pd.DataFrame):
            if not np.isnan(x := epoch_ratio(df, 'layout', 'default', l, cell=c, device=d, data_path='cdx', precision=q))]
     if lay: md += "\n\nEpoch time with the default layout over the switched one's, cdx's data path, same precision and process: " + '; '.join(lay) + '.'
     if whole := against_reference(df): md += ("\n\nEpoch time of the reference-style loop (fp32, PNG folder) over cdx's in bf16 with the default "
-                                              "layout, same process, one run each: " + '; '.join(whole) + '.')
+                                              "layout, same process, one run each: " + '; '.join(f"{c} on {d}: {x:.2f}x" for c, d, x in whole) + '.')
     (out/'throughput.md').write_text(md + '\n'); print(md)
     (out/'summary.md').write_text(summary(df))
 
@@ -156,7 +156,7 @@ def summary(df:pd.DataFrame) -> str:
     said = []
     for d, g in df.groupby('device', sort=False):
         cells = list(g.cell.unique()); ratio = lambda **kw: [x for c in cells if not np.isnan(x := epoch_ratio(g, cell=c, **kw))]
-        whole = [float(v.split(': ')[-1][:-1]) for v in against_reference(g)]
+        whole = [x for *_, x in against_reference(g)]
         path = ratio(column='data_path', num='reference', den='cdx', precision='fp32', layout='default')
         bf = ratio(column='precision', num='fp32', den='bf16', data_path='cdx', layout='default')
         parts = ([f"the reference-style loop (fp32, PNG folder) took {span(whole)} cdx's epoch time in bf16"] if whole else []) + \
@@ -165,13 +165,13 @@ def summary(df:pd.DataFrame) -> str:
     if all(d.startswith('cpu') for d in df.device): said.append("- No GPU rows yet.")
     return '\n'.join(said) + '\n'
 
-def against_reference(df:pd.DataFrame, precision:str='bf16', layout:str='default') -> list:
+def against_reference(df:pd.DataFrame, precision:str='bf16', layout:str='default') -> list: # of (cell, device, ratio)
     "Per cell and device: the reference-style loop's epoch time (fp32, default layout) over cdx's at `precision` and `layout`"
     out = []
     for (c, d), g in df.groupby(['cell', 'device'], sort=False):
         ref = g[(g.data_path == 'reference') & (g.precision == 'fp32') & (g.layout == 'default')]
         mine = g[(g.data_path == 'cdx') & (g.precision == precision) & (g.layout == layout)]
-        if len(ref) and len(mine): out.append(f"{c} on {d}: {ref.epoch_seconds.iloc[-1]/mine.epoch_seconds.iloc[-1]:.2f}x")
+        if len(ref) and len(mine): out.append((c, d, ref.epoch_seconds.iloc[-1]/mine.epoch_seconds.iloc[-1]))
     return out
 
 @call_parse
