@@ -58,13 +58,11 @@ def meaning(p:dict) -> str:
 
 def report(runs:pd.DataFrame, o:Path) -> str:
     "OUT/results.md: mean ± 95% CI per precision, the paired difference, the decision and the seconds per run"
-    acc = {q: runs[runs.precision == q].set_index('seed')['acc'] for q in precisions}
-    sec = {q: runs[runs.precision == q].set_index('seed')['seconds'] for q in precisions}
-    p = paired_diff(acc['bf16'], acc['fp32'])
-    rows = [[q, fmt_ci(*mean_ci(acc[q])), fmt_ci(*mean_ci(runs[runs.precision == q]['gap']), scale=1., digits=3),
-             fmt_ci(*mean_ci(sec[q]), scale=1.)] for q in precisions]
-    ratio = (sec['bf16']/sec['fp32']).mean()
-    result = (f"The digits demo's full method (`*`, inversion, one DM image per class) in fp32 and in bf16 on {len(acc['fp32'])} condensed sets, "
+    by = {q: runs[runs.precision == q].set_index('seed') for q in precisions}
+    p = paired_diff(by['bf16'].acc, by['fp32'].acc)
+    rows = [[q, fmt_ci(*mean_ci(r.acc)), fmt_ci(*mean_ci(r.gap), scale=1., digits=3), fmt_ci(*mean_ci(r.seconds), scale=1.)] for q, r in by.items()]
+    ratio = (by['bf16'].seconds/by['fp32'].seconds).mean()
+    result = (f"The digits demo's full method (`*`, inversion, one DM image per class) in fp32 and in bf16 on {p['n']} condensed sets, "
               "one run each, paired; test accuracy, feature gap (MMD) and seconds as mean ± 95% CI\n\n"
             + md_table(['precision', 'test accuracy (%)', 'feature gap', 'seconds per run'], rows)
             + f"\n\n- bf16 minus fp32: {fmt_pair(p)}. " + verdict('bf16', 'fp32', p, pairs='condensed sets')

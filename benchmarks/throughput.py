@@ -54,8 +54,8 @@ def prepare(p:dict, root:Path, n_train:int):
 
 def settings(p:dict, a) -> dict:
     "The cell's preset with the benchmark's schedule"
-    kw, small = {**p['method_kw'], 'warmup': 0}, {}
-    if a.tiny: small = {'d_bs': 16}                                        # the discriminator's condensed batch matches the synthetic one, as at paper scale
+    kw = {**p['method_kw'], 'warmup': 0}
+    small = {'d_bs': 16} if a.tiny else {}                                 # the discriminator's condensed batch matches the synthetic one, as at paper scale
     if a.tiny: kw.update(bs=16, g_steps=min(kw.get('g_steps', 2), 3), **({'bank_size': 256, 'n_neg': 32} if p['method'] == 'cmi' else {}))
     return {**p, **small, 'method_kw': kw, 'epochs': a.epochs, 'kd_steps': a.kd_steps or p['kd_steps'], 'bs': 16 if a.tiny else p['bs']}
 
