@@ -38,7 +38,7 @@ def one(job):
     "One run of the methods table's cell for `job`: its record (test and validation accuracy, feature gap, seconds)"
     from cdx.repro.table import table_run
     data, teacher = setup()
-    return table_run(job['method'], job['column'], teacher, data, job['spc'], job['seed'])
+    return table_run(job['method'], job['column'], teacher, data, job['spc'], job['seed'], label_weight=0.)   # as planned, PRE-DFKD included
 
 def prepare(seeds:list, spcs:list):
     "Condense every set once, here, before the workers share the cache"

@@ -240,6 +240,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 kd_steps:int=20, # student steps per epoch
                 bs:int=64, # student batch size
                 T:float=4., # distillation temperature
+                loss_func=None, # the student's loss on pool batches; default the method's (`KDLoss(T)`, or PRE-DFKD's `L1KDLoss`)
                 kd_tfm:nn.Module|None=None, # augmentation of pool batches; default `ShiftFlip(2)`
                 cond_weight:float=1., # how much likelier a condensed sample is drawn into a student batch than a synthetic one; 1 samples the pool uniformly (the paper)
                 sampler=None, # a `PrioritySampler`: draw the student's batches by each image's latest loss, with importance weights (SSD-KD); None: uniform (the paper)
@@ -261,6 +262,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     _check_numbers(kd_steps=kd_steps, bs=bs, d_bs=d_bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
     if label_weight != 'auto': _check_numbers(label_weight=label_weight)
     _check_callable(diffaug=diffaug, kd_tfm=kd_tfm)
+    if loss_func is not None and not callable(loss_func): raise ValueError(f"`loss_func` must be called as `loss_func(student_logits, teacher_logits)`, e.g. `KDLoss(4.)`; got {loss_func!r}.")
     if pool_evict not in ('oldest', 'lowest'): raise ValueError(f"`pool_evict` must be 'oldest' or 'lowest', got {pool_evict!r}.")
     if pool_evict == 'lowest' and sampler is None: sampler = PrioritySampler(alpha=0.)   # uniform draws that still record each image's loss as its priority
     if precision not in (None, 'fp32', 'bf16', 'fp16'): raise ValueError(f"`precision` must be 'bf16', 'fp16' or None (fp32), got {precision!r}.")
@@ -295,7 +297,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if sampler is not None: cbs.append(PriorityUpdate(pool))
     if label_weight and v['pool_condensed']: cbs.append(CondensedLabels(pool, label_weight))
     cbs += L(kwargs.pop('cbs', None))
-    loss_func = method.student_loss(T) if v['generate'] else KDLoss(T)
+    loss_func = ifnone(loss_func, method.student_loss(T) if v['generate'] else KDLoss(T))
     learn = CDXLearner(DataLoaders(train_dl, dl_valid, device=device), student, loss_func=loss_func, cbs=cbs, **kwargs)
     learn.pool, learn.teacher, learn.variant, learn.method = pool, teacher, variant, method
     learn.condensed = condensed if v['pool_condensed'] or v['align'] else None

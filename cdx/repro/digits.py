@@ -25,10 +25,10 @@ from ..gap import feature_gap
 from ..stats import summarize_runs, paired_diff, fmt_ci, fmt_pair, verdict, md_table
 
 # %% auto #0
-__all__ = ['teacher_recipe', 'fashion_recipe', 'digits_preset', 'digits_lams', 'digits_methods', 'table_rows', 'comparisons',
-           'recipe_key', 'published_teacher', 'digits_teacher', 'digits_condensed', 'learner_preset',
-           'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize', 'paired_table', 'to_markdown',
-           'plot_per_class', 'torch_threads', 'digits_benchmark']
+__all__ = ['teacher_recipe', 'fashion_recipe', 'digits_preset', 'digits_lams', 'digits_learner_kw', 'digits_methods',
+           'table_rows', 'comparisons', 'recipe_key', 'published_teacher', 'digits_teacher', 'digits_condensed',
+           'learner_preset', 'digits_cond_weight', 'digits_run', 'runs_frame', 'summarize', 'paired_table',
+           'to_markdown', 'plot_per_class', 'torch_threads', 'digits_benchmark']
 
 # %% ../../nbs/30_digits.ipynb #3846d92a
 teacher_recipe = dict(arch='digits_teacher_net', c=16, epochs=30, lr=3e-3, bs=64, max_shift=1, seed=0, split_seed=0, size=16)
@@ -92,11 +92,12 @@ def digits_condensed(data:Digits, # the digits benchmark
 # %% ../../nbs/30_digits.ipynb #c4ef79bc
 digits_preset = dict(epochs=30, lr=1e-2, kd_steps=60, bs=64, T=4., lam=0.03, ngf=16, cond_slope=2.)
 digits_lams = dict(inversion=0.3, deepinversion=0.3, fast=0.3, cmi=0.3)   # alignment weights chosen on validation per base method; the others keep the preset's
+digits_learner_kw = dict(prefkd=dict(label_weight=3.))   # further settings chosen on validation for one base method (PRE-DFKD: the condensed labels)
 
 def learner_preset(method) -> dict: # a base method: its name or an `Inversion`
-    "The digits preset of the learner's settings for `method` (a name or an `Inversion`): `digits_preset` with the method's alignment weight"
+    "The digits preset of the learner's settings for `method` (a name or an `Inversion`): `digits_preset` with the method's alignment weight and `digits_learner_kw`"
     name = method if isinstance(method, str) else method.name
-    return {**digits_preset, 'lam': digits_lams.get(name, digits_preset['lam'])}
+    return {**digits_preset, 'lam': digits_lams.get(name, digits_preset['lam']), **digits_learner_kw.get(name, {})}
 
 def digits_cond_weight(spc:int, # condensed images per class
                        slope:float=2.) -> float: # extra weight per extra image per class

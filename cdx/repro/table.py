@@ -15,8 +15,9 @@ from ..data import Digits, digits
 from ..models import FeatureDiscriminator, feature_width
 from ..augment import DiffAugment
 from ..learner import evaluate
+from ..losses import KDLoss
 from ..inversion import get_method
-from .digits import digits_teacher, digits_condensed, digits_run, digits_methods, torch_threads
+from .digits import digits_teacher, digits_condensed, digits_run, digits_methods, digits_preset, torch_threads
 from ..stats import mean_ci, paired_diff, fmt_ci, fmt_pair, verdict, md_table, get_column, direction, summarize_runs
 
 # %% auto #0
@@ -223,6 +224,9 @@ def ablation_configs(teacher, # the teacher, for the width of its features
             'quick generator (lr_g=1e-2)': dict(method_kw=dict(lr_g=1e-2)), '+CS, quick generator (lr_g=1e-2)': dict(variant='cs', method_kw=dict(lr_g=1e-2)),
             'quick generator (lr_g=1e-2), lam=0.3': dict(lam=0.3, method_kw=dict(lr_g=1e-2))}
     cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 0.3, 1., 3., 10.)})
+    cfgs.update({'KL distillation (KDLoss)': dict(loss_func=lambda: KDLoss(digits_preset['T'])),   # PRE-DFKD's student otherwise matches logits in L1
+                 'condensed labels (label_weight=3)': dict(label_weight=3.), 'condensed x4 in batches (cond_weight=4)': dict(cond_weight=4.),
+                 'KL distillation, condensed labels': dict(loss_func=lambda: KDLoss(digits_preset['T']), label_weight=3.)})
     return cfgs
 
 def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
@@ -242,6 +246,7 @@ def ablation_benchmark(out:Path, # folder for the ablation files
                        data:Digits|None=None, # the digits benchmark (default `digits()`)
                        teacher=None, # the digits teacher (default `digits_teacher(data)`)
                        real:str='digits', # what the real images are, in the table's sentence (e.g. 'Fashion-MNIST images')
+                       bounds:bool=True, # add the condensed-only students of `out/runs-bounds.csv` (same spc and seeds), when it has them
                        **run_kw) -> pd.DataFrame: # settings of every run, under each setting's own (e.g. `label_weight='auto'`)
     "Run the ablations of the full method, judged on the validation split; writes `ablation-METHOD-spcN.csv` and `.md` into `out`"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -260,16 +265,21 @@ def ablation_benchmark(out:Path, # folder for the ablation files
     runs = pd.DataFrame(run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
     by = {c: d.set_index('seed') for c,d in runs.groupby('config', sort=False)}
     ref = by['* (preset)']['valid_acc'] if '* (preset)' in by else None
+    bf = out/'runs-bounds.csv'
+    b = pd.read_csv(bf) if bounds and bf.exists() else pd.DataFrame(columns=['spc', 'seed', 'column'])
+    b = b[(b.spc == spc) & b.seed.isin(runs.seed) & b.column.isin(['ce', 'kd'])]
+    by.update({f"{c.upper()} on condensed only (bound)": d.set_index('seed') for c,d in b.groupby('column')})
     num = lambda d, k, f: f.format(d[k].mean()) if k in d and d[k].notna().any() else '–'
     lines = [f"Ablations of `*` with {method}, {spc} DM-condensed image(s) per class, judged on the validation split (the test split is not "
              "shown, so no setting is chosen on it): mean ± 95% CI over seeds, the difference to the preset paired by seed, the feature gap "
              f"of the synthetic pool (MMD², lower is closer to real {real}) and the share of synthetic features the discriminator rejects in "
-             "the last epoch" + ''.join(f"; every run with `{k}={v!r}`" for k,v in run_kw.items()) + "\n",
+             "the last epoch" + ''.join(f"; every run with `{k}={v!r}`" for k,v in run_kw.items()) +
+             ("; the last rows are the methods table's students trained on the condensed images alone" if len(b) else '') + "\n",
              md_table(['setting', 'validation accuracy (%)', 'minus the preset (points, 95% CI), wins', 'feature gap', 'D rejects synthetic (%)', 'seeds'],
                       [[c, _cell(d['valid_acc']), '–' if ref is None or c == '* (preset)' else _pair(paired_diff(d['valid_acc'], ref)),
                         num(d, 'gap', '{:.3f}'), num(d, 'd_synthetic', '{:.0%}').rstrip('%'), len(d)] for c,d in by.items()])]
     if ref is not None:
-        lines += [''] + [f"- {verdict(c, 'the preset', paired_diff(d['valid_acc'], ref))} {_gap_sentence(d['gap'], by['* (preset)']['gap'])}"
+        lines += [''] + [f"- {verdict(c, 'the preset', paired_diff(d['valid_acc'], ref))} {_gap_sentence(d['gap'], by['* (preset)']['gap'])}".rstrip()
                          for c,d in by.items() if c != '* (preset)' and len(d) > 1]
     stem.with_suffix('.md').write_text('\n'.join(lines) + '\n')
     return runs
