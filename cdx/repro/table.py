@@ -224,9 +224,9 @@ def ablation_configs(teacher, # the teacher, for the width of its features
             'quick generator (lr_g=1e-2)': dict(method_kw=dict(lr_g=1e-2)), '+CS, quick generator (lr_g=1e-2)': dict(variant='cs', method_kw=dict(lr_g=1e-2)),
             'quick generator (lr_g=1e-2), lam=0.3': dict(lam=0.3, method_kw=dict(lr_g=1e-2))}
     cfgs.update({f'lam={l}': dict(lam=l) for l in (0.003, 0.01, 0.03, 0.1, 0.3, 1., 3., 10.)})
-    cfgs.update({'KL distillation (KDLoss)': dict(loss_func=lambda: KDLoss(digits_preset['T'])),   # PRE-DFKD's student otherwise matches logits in L1
-                 'condensed labels (label_weight=3)': dict(label_weight=3.), 'condensed x4 in batches (cond_weight=4)': dict(cond_weight=4.),
-                 'KL distillation, condensed labels': dict(loss_func=lambda: KDLoss(digits_preset['T']), label_weight=3.)})
+    kl = lambda: KDLoss(digits_preset['T'])                                   # PRE-DFKD's student otherwise matches logits in L1
+    cfgs.update({'KL distillation (KDLoss)': dict(loss_func=kl), 'condensed labels (label_weight=3)': dict(label_weight=3.),
+                 'condensed x4 in batches (cond_weight=4)': dict(cond_weight=4.), 'KL distillation, condensed labels': dict(loss_func=kl, label_weight=3.)})
     return cfgs
 
 def _gap_sentence(gap:pd.Series, ref:pd.Series) -> str:
