@@ -265,8 +265,7 @@ def ablation_benchmark(out:Path, # folder for the ablation files
     runs = pd.DataFrame(run_jobs(stem.with_suffix('.csv'), [dict(config=c, seed=s) for c in names for s in seeds], run, resume, keys=('config','seed')))
     by = {c: d.set_index('seed') for c,d in runs.groupby('config', sort=False)}
     ref = by['* (preset)']['valid_acc'] if '* (preset)' in by else None
-    bf = out/'runs-bounds.csv'
-    b = pd.read_csv(bf) if bounds and bf.exists() else pd.DataFrame(columns=['spc', 'seed', 'column'])
+    b = pd.DataFrame(_load_runs(_runs_file(out, 'bounds')) if bounds else [], columns=['spc', 'seed', 'column', 'valid_acc', 'gap'])
     b = b[(b.spc == spc) & b.seed.isin(runs.seed) & b.column.isin(['ce', 'kd'])]
     by.update({f"{c.upper()} on condensed only (bound)": d.set_index('seed') for c,d in b.groupby('column')})
     num = lambda d, k, f: f.format(d[k].mean()) if k in d and d[k].notna().any() else '–'
