@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/callbacks.html.md"""
 
 # %% ../nbs/13_callbacks.ipynb #dccc791c
 from __future__ import annotations
-import contextlib, torch, torch.nn as nn, torch.nn.functional as F
+import contextlib, copy, math, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.all import *
 from fastai.callback.core import Callback
 from fastai.learner import ValueMetric
@@ -15,16 +15,16 @@ from fastai.callback.channelslast import ChannelsLast as _FastaiChannelsLast
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, normalize
 from .models import FeatureHook
-from .files import load_opt_state
+from .files import load_opt_state, rng_state, set_rng_state
 from .augment import DiffAugment
 from .losses import discriminator_loss, discriminator_inputs, alignment_loss, r1_penalty, FiniteCheck, NonFiniteLoss, last_checkpoint_note, kl_per_sample
 from .inversion import Inversion
-from .share import rank_world, my_rows, gather_rows, mean_across, average_grads, unwrap
+from .share import rank_world, my_rows, gather_rows, mean_across, average_grads, unwrap, pick
 
 # %% auto #0
 __all__ = ['frozen', 'finding_lr', 'amp_dtype', 'MixedPrecision', 'DeviceCallback', 'grads_finite', 'ChannelsLast', 'Compile',
-           'GeneratorStep', 'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep', 'CondensedLabels',
-           'ClassModulation', 'Reading', 'cdx_metrics']
+           'GeneratorStep', 'BestBatch', 'DiscriminatorStep', 'PoolGrowth', 'PriorityUpdate', 'KDStep',
+           'CondensedLabels', 'ClassModulation', 'Reading', 'cdx_metrics']
 
 # %% ../nbs/13_callbacks.ipynb #94b2d796
 @contextlib.contextmanager
@@ -119,7 +119,8 @@ class GeneratorStep(DeviceCallback):
                  method:Inversion, # the base inversion method (its loss, augmentation and schedule)
                  mean, std, # the teacher's normalisation
                  n_classes:int, # number of classes
-                 patience:int=5): # non-finite generator losses in a row before the run stops
+                 patience:int=5, # non-finite generator losses in a row before the run stops
+                 sync_per_round:bool|None=None): # read a round's losses off the device once, at its end (see `lazy`); None: on a GPU
         store_attr(); self.g_opt, self.g_loss, self.terms, self.round_losses, self.rounds = None, float('nan'), {}, [], 0
         self.finite = FiniteCheck('generator loss', patience)
     def before_fit(self):
@@ -151,13 +152,54 @@ def _step(self:GeneratorStep, loss, rnd):
     for o in opts: self.scaler.step(o)
     self.scaler.update()
 
+# %% ../nbs/13_callbacks.ipynb #d9895751
+class BestBatch:
+    "The lowest-loss batch of a round so far: chosen on the host for Python losses, on the device (no host sync) for tensor losses"
+    def __init__(self): self.loss, self.x, self.y = None, None, None
+    def offer(self, loss, # the step's loss: a Python number, or a 0-dim tensor on the device
+              x:torch.Tensor, # the step's batch
+              y:torch.Tensor): # its labels
+        "Keep `(x, y)` if `loss` is the lowest so far; returns whether it was: a bool, or a 0-dim bool tensor"
+        better = True if self.loss is None else loss < self.loss
+        if better is not False: self.loss, self.x, self.y = pick(better, loss, self.loss), pick(better, x.detach().float(), self.x), pick(better, y, self.y)
+        return better
+
+# %% ../nbs/13_callbacks.ipynb #a5fab0ed
+@patch
+def lazy(self:GeneratorStep) -> bool:
+    "Whether this round reads its losses once, at its end: `sync_per_round` (None: on a GPU), and never in fp16"
+    return bool(ifnone(self.sync_per_round, self.device.type == 'cuda')) and not (self.scaler is not None and self.scaler.is_enabled())
+
+@patch
+def _save_round(self:GeneratorStep) -> dict:
+    "A copy of all a round changes: the generator step's and the discriminator step's states, their loss lists and the random generators"
+    disc = getattr(self.learn, 'discriminator_step', None)
+    d = None if disc is None else dict(state=disc.state_dict(), n=len(disc.losses), n_acc=len(disc._acc))
+    return copy.deepcopy(dict(g=self.state_dict(), d=d, rng=rng_state()))
+
+@patch
+def _restore_round(self:GeneratorStep, saved:dict): # from `_save_round`
+    "Back to the start of the round `saved` was made at"
+    self.load_state_dict(saved['g']); set_rng_state(saved['rng'])
+    disc, d = getattr(self.learn, 'discriminator_step', None), saved['d']
+    if d is not None: disc.load_state_dict(d['state']); del disc.losses[d['n']:], disc._acc[d['n_acc']:]
+
 @patch
 def synthesize(self:GeneratorStep) -> ImageSet:
     "One synthesis round: returns the batch with the lowest loss and the teacher's labels for it"
+    if not self.lazy(): return self._round(read=True)
+    saved = self._save_round()
+    out = self._round(read=False)
+    if out is None: self._restore_round(saved); out = self._round(read=True)   # a loss was not finite: the round again, step by step
+    return out
+
+# %% ../nbs/13_callbacks.ipynb #c87af3c6
+@patch
+def _round(self:GeneratorStep, read:bool=True) -> ImageSet|None:
+    "The round's steps. `read`: each loss read on the host and a non-finite step skipped; else all read at the end (None if one was not finite)"
     m, disc, r = self.method, getattr(self.learn, 'discriminator_step', None), self.rounds   # rounds, not epochs: several `fit` calls continue one schedule
     rnd = m.start_round(self.generator, self.g_opt, r)
-    use_student, best, log = m.use_student(r), None, []
-    self.round_losses = []
+    use_student, best, log, losses, n_d = m.use_student(r), BestBatch(), [], [], len(disc.losses) if disc is not None else 0
     rnd.gen.train()
     steps = self._steps(m.g_steps)
     with frozen(unwrap(self.model)) as student:
@@ -171,19 +213,28 @@ def synthesize(self:GeneratorStep) -> ImageSet:
                 if disc is not None: terms['align'] = disc.alignment_term(x, y_t)
                 loss = sum(t.float() for t in terms.values())
             for o in rnd.opts: o.zero_grad()
-            l = mean_across(loss)                               # the generator's one host sync of the step (the mean over processes)
-            if not self.finite(l, self.learn): continue
+            l = mean_across(loss, read)                         # the mean over processes; when read, the step's one host sync
+            if read and not self.finite(l, self.learn): continue
             self._step(loss, rnd)
-            if disc is not None: disc.step()
-            self.round_losses.append(l)
-            if hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
-            if best is None or l < best[0]: best = (l, x.detach().float(), y_t); m.keep(rnd)
+            if disc is not None: disc.step(read)
+            losses.append(l)
+            if read and hasattr(steps, 'comment'): steps.comment = f"synthesis round {r}: generator loss {l:.3f}"
+            better = best.offer(l, x, y_t)
+            if better is not False: m.keep(rnd, better)
             log.append({k: v.detach() for k,v in terms.items()})
-    if best is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
+    if best.x is None: raise NonFiniteLoss(f"Every generator step of round {r} had a non-finite loss. {last_checkpoint_note(self.learn)}")
+    means = {k: torch.stack([d[k] for d in log]).mean() for k in log[-1]}
+    if not read:
+        d_losses = disc.losses[n_d:] if disc is not None else []
+        vals = torch.stack([*losses, *d_losses, *(v.float() for v in means.values())]).tolist()   # the round's one host sync
+        if not all(map(math.isfinite, vals)): return None     # before `end_round`: the caller puts the round's start back
+        losses = vals[:len(losses)]; self.finite.in_a_row = 0       # all finite: no step in a row was skipped
+        if disc is not None: disc.losses[n_d:] = vals[len(losses):len(losses)+len(d_losses)]; disc.finite.in_a_row = 0
+        means = dict(zip(means, vals[-len(means):]))
     m.end_round(rnd)
-    self.terms = {k: torch.stack([d[k] for d in log]).mean().item() for k in log[-1]}
+    self.round_losses, self.terms = losses, {k: v.item() if isinstance(v, torch.Tensor) else v for k,v in means.items()}
     self.g_loss = sum(self.terms.values())
-    return ImageSet(gather_rows(best[1]), gather_rows(best[2]))   # the whole global batch on every process
+    return ImageSet(gather_rows(best.x), gather_rows(best.y))   # the whole global batch on every process
 
 # %% ../nbs/13_callbacks.ipynb #91557105
 @patch
@@ -248,7 +299,7 @@ def alignment_term(self:DiscriminatorStep, x:torch.Tensor, # the synthetic batch
     return self.lam*alignment_loss(self.discriminator, f, y)
 
 @patch
-def step(self:DiscriminatorStep):
+def step(self:DiscriminatorStep, read:bool=True): # read the loss on the host and skip a non-finite step; False: leave it on the device (see `GeneratorStep.lazy`)
     "One discriminator update on the condensed set and the last synthetic batch"
     c = self.cond if len(self.cond) <= self.bs else self.cond[torch.randperm(len(self.cond), device=self.device)[:self.bs]]
     if len(c) % rank_world()[1] == 0: c = ImageSet(my_rows(c.x), my_rows(c.y))   # each process its share (`cdx.share`); else each all of them
@@ -257,8 +308,8 @@ def step(self:DiscriminatorStep):
         loss = discriminator_loss(self.discriminator, f_cond, c.y, *self._syn, self.n_classes, balance=self.balance).float()
     if self.r1: loss = loss + self.r1/2*r1_penalty(self.discriminator, f_cond.float(), c.y)   # a gradient penalty wants full precision
     self.d_opt.zero_grad()
-    l = mean_across(loss)                                   # the discriminator's one host sync of the step
-    if not self.finite(l, self.learn): return
+    l = mean_across(loss, read)                             # when read, the discriminator's one host sync of the step
+    if read and not self.finite(l, self.learn): return
     self.scaler.scale(loss).backward(); average_grads(self.discriminator.parameters())
     self.scaler.step(self.d_opt)
     self.scaler.update(); self.losses.append(l)

@@ -6,7 +6,7 @@ Docs: https://cdx-dev.github.io/cdx/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #d0388936
 from __future__ import annotations
-import math, numbers, random, warnings
+import functools, math, numbers, random, warnings
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import *
 from fastai.data.core import DataLoaders
@@ -16,24 +16,31 @@ from fastai.data.transforms import CategoryMap, Normalize
 from .share import my_rows, n_global
 
 # %% auto #0
-__all__ = ['norm_stats', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
+__all__ = ['norm_stats', 'stat_like', 'normalize', 'denormalize', 'ImageSet', 'sample_per_class', 'check_counts', 'check_pixels',
            'check_condensed', 'Images', 'as_source', 'TensorDL', 'DeviceDL', 'dl_stats', 'show_grid', 'Digits',
            'split_benchmark', 'digits', 'get_stats']
 
 # %% ../nbs/02_data.ipynb #a002d18c
+@functools.lru_cache(maxsize=128)
+def _stat_on(v:tuple, dtype, device) -> torch.Tensor: return torch.as_tensor(v, dtype=dtype, device=device).view(1,-1,1,1)
+
+def stat_like(v, # per-channel statistics: a number, a sequence or a tensor
+              x:torch.Tensor) -> torch.Tensor: # images whose dtype and device the result takes
+    "`v` as a `(1, C, 1, 1)` tensor like `x`; numbers and sequences are copied to `x`'s device once and reused, not at every call"
+    if isinstance(v, torch.Tensor): return v.to(device=x.device, dtype=x.dtype).view(1,-1,1,1)
+    return _stat_on(tuple(np.atleast_1d(np.asarray(v, dtype=np.float64)).tolist()), x.dtype, x.device)
+
 def normalize(x:torch.Tensor, # images in pixel space, `[N, C, H, W]`
               mean, # per-channel mean, a sequence of length C
               std): # per-channel standard deviation
     "Map pixel-space images to a network's input space"
-    m,s = (torch.as_tensor(v, dtype=x.dtype, device=x.device).view(1,-1,1,1) for v in (mean,std))
-    return (x-m)/s
+    return (x-stat_like(mean, x))/stat_like(std, x)
 
 def denormalize(x:torch.Tensor, # normalised images
                 mean, # per-channel mean of the normalisation
                 std): # its per-channel std
     "Map normalised images back to pixel space (the inverse of `normalize`)"
-    m,s = (torch.as_tensor(v, dtype=x.dtype, device=x.device).view(1,-1,1,1) for v in (mean,std))
-    return x*s+m
+    return x*stat_like(std, x)+stat_like(mean, x)
 
 # %% ../nbs/02_data.ipynb #a2f3bc44
 class ImageSet:

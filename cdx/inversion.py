@@ -13,7 +13,7 @@ from .models import FeatureHook
 from .files import load_opt_state
 from .losses import BNStatsLoss, bn_layers, adversarial_loss, KDLoss, L1KDLoss
 from .augment import ShiftFlip, RandomResizedCrop
-from .share import my_rows, n_global, gather_rows
+from .share import my_rows, n_global, gather_rows, pick
 
 # %% auto #0
 __all__ = ['methods', 'Round', 'Inversion', 'total_variation', 'js_divergence', 'bounded_disagreement', 'DeepInversion',
@@ -139,8 +139,9 @@ def after_backward(self:Inversion, rnd:Round): # the round being run (`Round`)
     "After each backward, before the optimisers step"
 
 @patch
-def keep(self:Inversion, rnd:Round): # the round being run (`Round`)
-    "The step just taken made the best batch of the round so far"
+def keep(self:Inversion, rnd:Round, # the round being run (`Round`)
+         better=True): # whether the step just taken made the round's best batch: a Python bool, or a 0-dim bool tensor on the device
+    "The step just taken made the best batch of the round so far (or, with a tensor `better`, may have: decided on the device)"
 
 @patch
 def end_round(self:Inversion, rnd:Round): # the round being run (`Round`)
@@ -417,8 +418,9 @@ def loss(self:CMI, t_out, # teacher logits on the synthetic batch
     return terms
 
 @patch
-def keep(self:CMI, rnd): # the round being run (`Round`)
-    self._best = self._feats
+def keep(self:CMI, rnd, # the round being run (`Round`)
+         better=True): # a Python bool, or a 0-dim bool tensor on the device
+    self._best = pick(better, self._feats, getattr(self, '_best', None))
 
 @patch
 def end_round(self:CMI, rnd): # the round being run (`Round`)

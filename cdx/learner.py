@@ -163,12 +163,12 @@ def _check_generator(generator:nn.Module, nz:int, img_shape:tuple):
     if out_shape != img_shape: raise ValueError(f"The generator makes images of shape {out_shape} but the teacher takes {img_shape}.")
 
 # %% ../nbs/16_learner.ipynb #571a2042
-def _synthesis_callbacks(teacher, generator, method:Inversion, pool:Pool, mean, std, n_classes:int, img_shape:tuple, patience:int) -> list:
+def _synthesis_callbacks(teacher, generator, method:Inversion, pool:Pool, mean, std, n_classes:int, img_shape:tuple, patience:int, sync_per_round=None) -> list:
     "The generator step (with a default `Generator` when `generator` is None), the pool's growth and the method's own extra callbacks"
     method.check(teacher); pool.check_batch_size(method.bs)
     generator = ifnone(generator, Generator(nz=method.nz, size=img_shape[-1], nc=img_shape[0]))
     _check_generator(generator, method.nz, img_shape)
-    return [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=patience), PoolGrowth(pool),
+    return [GeneratorStep(teacher, generator, method, mean, std, n_classes, patience=patience, sync_per_round=sync_per_round), PoolGrowth(pool),
             *method.extra_callbacks(teacher, generator, mean, std, img_shape, patience)]
 
 def _normalisation(dl_valid, mean, std) -> tuple:
@@ -257,6 +257,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
                 precision:str|None=None, # 'bf16' or 'fp16': mixed precision in every step (teacher targets, generator, discriminator, student); None for fp32
                 channels_last:bool=False, # student, teacher, generator and the student's batches in channels-last memory format (`ChannelsLast`)
                 compile:bool=False, # `torch.compile` the student and the teacher's target pass (the synthesis passes stay eager)
+                sync_per_round:bool|None=None, # read a synthesis round's losses off the device once, at its end (`GeneratorStep.lazy`); None: on a GPU
                 **kwargs) -> Learner:
     "A `Learner` whose `fit` expands `condensed` by inverting `teacher` and distils `student` on the growing pool"
     _check_numbers(kd_steps=kd_steps, bs=bs, d_bs=d_bs, checkpoint_every=checkpoint_every, nan_patience=nan_patience, T=T, lr_d=lr_d, cond_weight=cond_weight, lam=lam, d_r1=d_r1)
@@ -266,6 +267,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if pool_evict not in ('oldest', 'lowest'): raise ValueError(f"`pool_evict` must be 'oldest' or 'lowest', got {pool_evict!r}.")
     if pool_evict == 'lowest' and sampler is None: sampler = PrioritySampler(alpha=0.)   # uniform draws that still record each image's loss as its priority
     if precision not in (None, 'fp32', 'bf16', 'fp16'): raise ValueError(f"`precision` must be 'bf16', 'fp16' or None (fp32), got {precision!r}.")
+    if not isinstance(sync_per_round, (bool, type(None))): raise ValueError(f"`sync_per_round` must be True, False or None (on a GPU only), got {sync_per_round!r}.")
     v, dl_valid = get_variant(variant), _valid_dl(dls_valid)
     mean, std = _normalisation(dl_valid, mean, std)
     device = getattr(dl_valid, 'device', None) or default_device()
@@ -282,7 +284,7 @@ def cdx_learner(teacher:nn.Module, # trained classifier; kept frozen and in eval
     if v['generate'] and pool_cap is None: pool_cap = method.pool_cap(len(condensed) if v['pool_condensed'] else 0)
     pool = Pool(condensed if v['pool_condensed'] else None, img_shape, cap=pool_cap, dtype=pool_dtype, device=pool_device, evict=pool_evict)
     cbs = []
-    if v['generate']: cbs += _synthesis_callbacks(teacher, generator, method, pool, mean, std, n_classes, img_shape, nan_patience)
+    if v['generate']: cbs += _synthesis_callbacks(teacher, generator, method, pool, mean, std, n_classes, img_shape, nan_patience, sync_per_round)
     if v['align']:
         discriminator = ifnone(discriminator, FeatureDiscriminator(n_feat, n_classes))
         cbs.append(DiscriminatorStep(teacher, discriminator, condensed, mean, std, n_classes, lam=lam, lr=lr_d, diffaug=diffaug, balance=d_balance, r1=d_r1, bs=d_bs,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib, itertools, torch, torch.nn as nn, torch.distributed as dist
 
 # %% auto #0
-__all__ = ['rank_world', 'set_share', 'sharing', 'n_global', 'my_rows', 'gather_rows', 'mean_across', 'average_grads',
+__all__ = ['rank_world', 'set_share', 'sharing', 'n_global', 'my_rows', 'gather_rows', 'mean_across', 'pick', 'average_grads',
            'broadcast_state', 'sync_rng', 'unwrap']
 
 # %% ../nbs/01a_share.ipynb #1468e27b
@@ -56,11 +56,19 @@ def gather_rows(t:torch.Tensor) -> torch.Tensor: # this process's rows (the same
     dist.all_gather(parts, t.contiguous())
     return torch.stack(parts, 1).flatten(0, 1)
 
-def mean_across(x:torch.Tensor) -> float: # a scalar, e.g. this process's loss
-    "The mean of `x` over the processes, as a Python number: the one host sync of a step"
-    if not _dist(): return x.item()
+def mean_across(x:torch.Tensor, # a scalar, e.g. this process's loss
+                read:bool=True) -> float|torch.Tensor: # False: leave the mean on the device, a 0-dim float tensor (no host sync)
+    "The mean of `x` over the processes: as a Python number (a host sync), or left on the device"
+    if not _dist(): return x.item() if read else x.detach().float()
     t = x.detach().float().reshape(1).clone(); dist.all_reduce(t)
-    return (t/_share.world).item()
+    return (t/_share.world).item() if read else (t/_share.world)[0]
+
+def pick(better, # a Python bool, or a 0-dim bool tensor decided on the device
+         new:torch.Tensor, # taken where `better` holds
+         old:torch.Tensor|None) -> torch.Tensor: # kept otherwise (None: nothing yet, `new` is taken)
+    "`new` if `better`, else `old`: chosen on the host for a Python bool, by `torch.where` on the device for a tensor (no host sync)"
+    if old is None or better is True: return new
+    return old if better is False else torch.where(better, new, old)
 
 # %% ../nbs/01a_share.ipynb #f7a63673
 def average_grads(params, # parameters whose gradients the processes share (a generator's, a discriminator's)
