@@ -161,7 +161,8 @@ class BestBatch:
               y:torch.Tensor): # its labels
         "Keep `(x, y)` if `loss` is the lowest so far; returns whether it was: a bool, or a 0-dim bool tensor"
         better = True if self.loss is None else loss < self.loss
-        if better is not False: self.loss, self.x, self.y = pick(better, loss, self.loss), pick(better, x.detach().float(), self.x), pick(better, y, self.y)
+        if better is not False:
+            self.loss, self.x, self.y = (pick(better, new, old) for new, old in ((loss, self.loss), (x.detach().float(), self.x), (y, self.y)))
         return better
 
 # %% ../nbs/13_callbacks.ipynb #a5fab0ed

@@ -61,7 +61,8 @@ def mean_across(x:torch.Tensor, # a scalar, e.g. this process's loss
     "The mean of `x` over the processes: as a Python number (a host sync), or left on the device"
     if not _dist(): return x.item() if read else x.detach().float()
     t = x.detach().float().reshape(1).clone(); dist.all_reduce(t)
-    return (t/_share.world).item() if read else (t/_share.world)[0]
+    t = t/_share.world
+    return t.item() if read else t[0]
 
 def pick(better, # a Python bool, or a 0-dim bool tensor decided on the device
          new:torch.Tensor, # taken where `better` holds
